@@ -1,0 +1,3 @@
+namespace HostOps.Contracts.Health;
+
+public sealed record KvBucketInfo(string Name, ulong Keys, ulong Bytes);

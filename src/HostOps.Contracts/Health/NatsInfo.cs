@@ -1,0 +1,3 @@
+namespace HostOps.Contracts.Health;
+
+public sealed record NatsInfo(string Url, string Version);

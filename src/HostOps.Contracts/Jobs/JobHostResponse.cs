@@ -1,0 +1,6 @@
+using System.Text.Json;
+
+namespace HostOps.Contracts.Jobs;
+
+/// <summary>What one host answered for a job; stored in the response bucket.</summary>
+public sealed record JobHostResponse(string Status, JsonElement? Data, string? Error, string Hostname);

@@ -1,0 +1,3 @@
+namespace HostOps.Contracts.Operations;
+
+public sealed record LoadResult(string Hostname, LoadAverage LoadAverage);

@@ -1,0 +1,19 @@
+using HostOps.Contracts.Text;
+using Microsoft.Extensions.Configuration;
+
+namespace HostOps.Jobs.Configuration;
+
+public sealed class JobRegistryOptions
+{
+    public string Bucket { get; set; } = "agent-registry";
+
+    public string Storage { get; set; } = "file";
+
+    public int Replicas { get; set; } = 1;
+
+    /// <summary>How long an agent's key lives without a heartbeat.</summary>
+    public Duration Ttl { get; set; } = Duration.FromSeconds(15);
+
+    [ConfigurationKeyName("heartbeat_interval")]
+    public Duration HeartbeatInterval { get; set; } = Duration.FromSeconds(5);
+}

@@ -1,0 +1,20 @@
+using HostOps.Contracts.Text;
+using Microsoft.Extensions.Configuration;
+
+namespace HostOps.Jobs.Configuration;
+
+public sealed class JobStreamOptions
+{
+    public string Name { get; set; } = "JOBS";
+
+    public string Storage { get; set; } = "file";
+
+    public int Replicas { get; set; } = 1;
+
+    [ConfigurationKeyName("max_age")]
+    public Duration MaxAge { get; set; } = Duration.FromSeconds(24 * 3600);
+
+    /// <summary>Window in which a second publish with the same message id is dropped.</summary>
+    [ConfigurationKeyName("duplicate_window")]
+    public Duration DuplicateWindow { get; set; } = Duration.FromSeconds(120);
+}
