@@ -1,0 +1,8 @@
+namespace HostOps.Jobs.Client;
+
+public enum RetryResult
+{
+    Retried,
+    NotFound,
+    Conflict,
+}
