@@ -18,13 +18,19 @@ public sealed class DeadLetterOffice
 
     private string Subject(Guid id) => $"{_buckets.Options.Dlq.SubjectPrefix}.{id:D}";
 
-    public async Task AddAsync(DeadLetter letter, int attempt, CancellationToken cancellationToken)
+    /// <summary>Publishes the dead letter and, when <paramref name="markJob"/>, appends the job's <c>dlq</c> event.</summary>
+    public async Task AddAsync(DeadLetter letter, int attempt, bool markJob, CancellationToken cancellationToken)
     {
         var ack = await _buckets.JetStream.PublishAsync(
             Subject(letter.JobId), letter, JobSerializers.DeadLetter,
             opts: new NatsJSPubOpts { MsgId = $"dlq.{letter.JobId:D}.{attempt}" },
             cancellationToken: cancellationToken);
         ack.EnsureSuccess();
+        if (!markJob)
+        {
+            return;
+        }
+
         var store = await _buckets.JobsAsync(cancellationToken);
         await store.PutAsync(
             JobKeys.Event(letter.JobId, attempt, JobEventKind.Dlq, letter.Hostname),

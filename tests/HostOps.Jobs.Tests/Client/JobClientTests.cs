@@ -1,6 +1,7 @@
 using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Operations;
 using HostOps.Jobs.Client;
+using HostOps.Testing.Jobs;
 using HostOps.Testing.Nats;
 using Shouldly;
 using Xunit;
@@ -14,7 +15,7 @@ public sealed class JobClientTests(NatsFixture nats) : IClassFixture<NatsFixture
     [Fact]
     public async Task A_submitted_job_is_stored_unprocessed_and_visible_at_once()
     {
-        await using var system = await JobSystem.StartAsync(nats.Url);
+        await using var system = await TestJobSystem.StartAsync(nats.Url);
 
         var submitted = await system.Client.SubmitAsync(new JobOperation(OperationTypes.HostnameGet), null, Ct);
 
@@ -33,7 +34,7 @@ public sealed class JobClientTests(NatsFixture nats) : IClassFixture<NatsFixture
     [Fact]
     public async Task Listing_is_newest_first_and_filters_by_status()
     {
-        await using var system = await JobSystem.StartAsync(nats.Url);
+        await using var system = await TestJobSystem.StartAsync(nats.Url);
         var ids = new List<Guid>();
         for (var i = 0; i < 3; i++)
         {
@@ -50,7 +51,7 @@ public sealed class JobClientTests(NatsFixture nats) : IClassFixture<NatsFixture
     [Fact]
     public async Task Deleting_a_job_removes_it_and_its_count()
     {
-        await using var system = await JobSystem.StartAsync(nats.Url);
+        await using var system = await TestJobSystem.StartAsync(nats.Url);
         var id = (await system.Client.SubmitAsync(new JobOperation(OperationTypes.LoadGet), null, Ct)).JobId;
 
         (await system.Client.DeleteAsync(id, Ct)).ShouldBeTrue();
@@ -65,7 +66,7 @@ public sealed class JobClientTests(NatsFixture nats) : IClassFixture<NatsFixture
     [InlineData("system.nothing.get", "operation.type")]
     public async Task Bad_operations_are_refused_naming_the_field(string? type, string field)
     {
-        await using var system = await JobSystem.StartAsync(nats.Url);
+        await using var system = await TestJobSystem.StartAsync(nats.Url);
 
         var error = await Should.ThrowAsync<JobRequestException>(() => system.Client.SubmitAsync(new JobOperation(type!), null, Ct));
 
@@ -79,7 +80,7 @@ public sealed class JobClientTests(NatsFixture nats) : IClassFixture<NatsFixture
     [InlineData("group:web..dev")]
     public async Task Bad_targets_are_refused_naming_the_field(string target)
     {
-        await using var system = await JobSystem.StartAsync(nats.Url);
+        await using var system = await TestJobSystem.StartAsync(nats.Url);
 
         var error = await Should.ThrowAsync<JobRequestException>(() => system.Client.SubmitAsync(new JobOperation(OperationTypes.HostnameGet), target, Ct));
 
@@ -89,7 +90,7 @@ public sealed class JobClientTests(NatsFixture nats) : IClassFixture<NatsFixture
     [Fact]
     public async Task A_broadcast_that_no_live_agent_matches_is_refused()
     {
-        await using var system = await JobSystem.StartAsync(nats.Url);
+        await using var system = await TestJobSystem.StartAsync(nats.Url);
 
         var error = await Should.ThrowAsync<JobRequestException>(() => system.Client.SubmitAsync(new JobOperation(OperationTypes.HostnameGet), "group:nobody", Ct));
 

@@ -1,22 +1,23 @@
+using HostOps.Jobs;
 using HostOps.Jobs.Client;
 using HostOps.Jobs.Configuration;
 using HostOps.Jobs.Provisioning;
 using HostOps.Jobs.Store;
-using HostOps.Testing.Jobs;
+
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NATS.Client.Core;
 
-namespace HostOps.Jobs.Tests;
+namespace HostOps.Testing.Jobs;
 
 /// <summary>The API side of a job system on the test server, with its own resources, started and provisioned.</summary>
-internal sealed class JobSystem : IAsyncDisposable
+public sealed class TestJobSystem : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private JobSystem(IHost host, IConfiguration configuration)
+    private TestJobSystem(IHost host, IConfiguration configuration)
     {
         _host = host;
         Configuration = configuration;
@@ -32,7 +33,7 @@ internal sealed class JobSystem : IAsyncDisposable
 
     public JobOptions Options => Services.GetRequiredService<IOptions<JobOptions>>().Value;
 
-    public static async Task<JobSystem> StartAsync(string natsUrl, IConfiguration? configuration = null)
+    public static async Task<TestJobSystem> StartAsync(string natsUrl, IConfiguration? configuration = null)
     {
         configuration ??= TestJobConfiguration.Create(natsUrl);
         var builder = Host.CreateApplicationBuilder();
@@ -42,7 +43,7 @@ internal sealed class JobSystem : IAsyncDisposable
         var options = host.Services.GetRequiredService<IOptions<JobOptions>>().Value;
         await JobResources.EnsureAsync(host.Services.GetRequiredService<INatsConnection>(), options, CancellationToken.None);
         await host.StartAsync();
-        return new JobSystem(host, configuration);
+        return new TestJobSystem(host, configuration);
     }
 
     public async ValueTask DisposeAsync()
