@@ -55,7 +55,7 @@ public sealed class DnsUpdater(HostRoot root, ICommandRunner runner, HostChangeG
         var path = root.Resolve(ResolverLocation.ResolvConfPath);
 
         // resolvconf and NetworkManager make /etc/resolv.conf a link: rewrite the file it points to, keep the link.
-        if (File.ResolveLinkTarget(path, returnFinalTarget: true) is { } target)
+        if (File.Exists(path) && File.ResolveLinkTarget(path, returnFinalTarget: true) is { } target)
         {
             path = target.FullName;
         }
