@@ -2,12 +2,12 @@ using System.Globalization;
 
 namespace HostOps.Providers.System;
 
-/// <summary>Time since boot from the first field of <c>/proc/uptime</c>.</summary>
+/// <summary>Seconds since boot: the first field of <c>/proc/uptime</c>, kept as the kernel wrote it (a TimeSpan would round it).</summary>
 public sealed class UptimeProvider(HostRoot root)
 {
     private const string UptimePath = "/proc/uptime";
 
-    public TimeSpan Read()
+    public double Read()
     {
         var text = HostFile.ReadAllText(root, UptimePath);
         var fields = text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -18,6 +18,6 @@ public sealed class UptimeProvider(HostRoot root)
             throw HostFile.Unexpected(UptimePath, text);
         }
 
-        return TimeSpan.FromSeconds(seconds);
+        return seconds;
     }
 }

@@ -21,7 +21,7 @@ internal sealed class StatusGetHandler(
     {
         var result = new SystemStatusResult(
             identity.Hostname,
-            DurationText.Format(ProviderCall.Run(uptime.Read)),
+            DurationText.Format(TimeSpan.FromSeconds(ProviderCall.Run(uptime.Read))),
             ProviderCall.Run(load.Read),
             ProviderCall.Run(memory.Read),
             ProviderCall.Run(disks.Read),

@@ -13,8 +13,8 @@ internal sealed class UptimeGetHandler(AgentIdentity identity, UptimeProvider up
 
     public Task<JsonElement> HandleAsync(JsonElement? data, CancellationToken cancellationToken)
     {
-        var span = ProviderCall.Run(uptime.Read);
-        var result = new UptimeResult(identity.Hostname, DurationText.Format(span), span.TotalSeconds);
+        var seconds = ProviderCall.Run(uptime.Read);
+        var result = new UptimeResult(identity.Hostname, DurationText.Format(TimeSpan.FromSeconds(seconds)), seconds);
         return Task.FromResult(JsonSerializer.SerializeToElement(result, HostOpsJsonContext.Default.UptimeResult));
     }
 }
