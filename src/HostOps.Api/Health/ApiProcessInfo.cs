@@ -1,0 +1,23 @@
+using System.Reflection;
+using HostOps.Contracts.Text;
+
+namespace HostOps.Api.Health;
+
+/// <summary>The API server's version and uptime; created when the app is built, so uptime counts from start.</summary>
+internal sealed class ApiProcessInfo(TimeProvider timeProvider)
+{
+    private readonly long _started = timeProvider.GetTimestamp();
+
+    public static string Version { get; } = ReadVersion();
+
+    public TimeSpan Uptime => timeProvider.GetElapsedTime(_started);
+
+    public string UptimeText => DurationText.Format(TimeSpan.FromSeconds(Math.Floor(Uptime.TotalSeconds)));
+
+    // The informational version carries "+<commit>" when built from git; the contract shows the plain version.
+    private static string ReadVersion()
+    {
+        var informational = typeof(ApiProcessInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        return informational?.Split('+')[0] ?? "0.0.0";
+    }
+}
