@@ -11,12 +11,14 @@ internal static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/health").WithTags("Health");
-
-        group.MapGet("", Live)
+        // Mapped outside the group: a group's "" route would be "/health/" in the OpenAPI document.
+        routes.MapGet("/health", Live)
+            .WithTags("Health")
             .AllowAnonymous()
             .WithName("GetHealth")
             .WithSummary("Liveness: 200 while the process runs; never touches NATS.");
+
+        var group = routes.MapGroup("/health").WithTags("Health");
 
         group.MapGet("/ready", ReadyAsync)
             .AllowAnonymous()

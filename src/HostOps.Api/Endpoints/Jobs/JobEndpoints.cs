@@ -19,7 +19,7 @@ internal static class JobEndpoints
 
     public static IEndpointRouteBuilder MapJobEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/job").WithTags("Jobs").RequireScope(Scopes.Read)
+        var group = routes.MapGroup("/job").WithTags("Jobs")
             .ProducesErrors(StatusCodes.Status503ServiceUnavailable);
 
         group.MapPost("", SubmitAsync)
@@ -29,19 +29,23 @@ internal static class JobEndpoints
             .ProducesErrors(StatusCodes.Status400BadRequest);
 
         group.MapGet("", ListAsync)
+            .RequireScope(Scopes.Read)
             .WithName("ListJobs")
             .WithSummary("One page of jobs, newest first, optionally of one status.")
             .ProducesErrors(StatusCodes.Status400BadRequest);
 
         group.MapGet("/status", StatsAsync)
+            .RequireScope(Scopes.Read)
             .WithName("GetJobStats")
             .WithSummary("Exact job counts by status and operation, and the dead-letter count.");
 
         group.MapGet("/workers", WorkersAsync)
+            .RequireScope(Scopes.Read)
             .WithName("GetJobWorkers")
             .WithSummary("Agents whose heartbeat is alive.");
 
         group.MapGet("/{id}", GetAsync)
+            .RequireScope(Scopes.Read)
             .WithName("GetJob")
             .WithSummary("One job with its responses and per-host states.")
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);

@@ -15,7 +15,7 @@ internal static class NetworkEndpoints
 {
     public static IEndpointRouteBuilder MapNetworkEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/network").WithTags("Network").RequireScope(Scopes.Read)
+        var group = routes.MapGroup("/network").WithTags("Network")
             .ProducesErrors(StatusCodes.Status503ServiceUnavailable);
 
         group.MapPost("/ping", PingAsync)
@@ -25,6 +25,7 @@ internal static class NetworkEndpoints
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status502BadGateway, StatusCodes.Status504GatewayTimeout);
 
         group.MapGet("/dns/{interfaceName}", GetDnsAsync)
+            .RequireScope(Scopes.Read)
             .WithName("GetNetworkDns")
             .WithSummary("DNS servers and search domains of one interface on each targeted host.")
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status502BadGateway, StatusCodes.Status504GatewayTimeout);

@@ -13,15 +13,17 @@ internal static class SystemEndpoints
 {
     public static IEndpointRouteBuilder MapSystemEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/system").WithTags("System").RequireScope(Scopes.Read)
+        var group = routes.MapGroup("/system").WithTags("System")
             .ProducesErrors(StatusCodes.Status503ServiceUnavailable);
 
         group.MapGet("/hostname", HostnameAsync)
+            .RequireScope(Scopes.Read)
             .WithName("GetSystemHostname")
             .WithSummary("Hostname of each targeted host.")
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status502BadGateway, StatusCodes.Status504GatewayTimeout);
 
         group.MapGet("/status", StatusAsync)
+            .RequireScope(Scopes.Read)
             .WithName("GetSystemStatus")
             .WithSummary("Uptime, load, memory, disks and OS of each targeted host.")
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status502BadGateway, StatusCodes.Status504GatewayTimeout);
