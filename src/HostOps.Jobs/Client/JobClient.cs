@@ -1,34 +1,63 @@
 using HostOps.Contracts.Jobs;
+using HostOps.Jobs.Agents;
+using HostOps.Jobs.DeadLetters;
+using HostOps.Jobs.Index;
+using HostOps.Jobs.Store;
 
 namespace HostOps.Jobs.Client;
 
-/// <summary>The job system as the API sees it: submit, read, list, delete, retry, wait, count.</summary>
-public sealed class JobClient
+/// <summary>
+/// The job system as the API sees it: submit, read, list, delete, retry, wait, count. Reads are answered from
+/// the <see cref="JobIndex"/>; a read first waits until the index has applied what this client last wrote, so a
+/// job is visible as soon as its submit returned.
+/// </summary>
+public sealed partial class JobClient
 {
-    /// <summary>Stores the job and publishes its notification. Throws <see cref="JobRequestException"/> naming the bad field.</summary>
-    public Task<SubmitJobResponse> SubmitAsync(JobOperation operation, string? targetHostname, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+    private static readonly TimeSpan CatchUpTimeout = TimeSpan.FromSeconds(2);
+    private readonly JobBuckets _buckets;
+    private readonly JobIndex _index;
+    private readonly AgentDirectory _agents;
+    private readonly DeadLetterOffice _deadLetters;
+    private readonly TimeProvider _time;
+    private ulong _lastWritten;
 
-    /// <summary>The job, or null when no job has that id.</summary>
-    public Task<JobDetail?> GetAsync(Guid id, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public JobClient(JobBuckets buckets, JobIndex index, AgentDirectory agents, DeadLetterOffice deadLetters, TimeProvider time)
+    {
+        _buckets = buckets;
+        _index = index;
+        _agents = agents;
+        _deadLetters = deadLetters;
+        _time = time;
+    }
 
-    /// <summary>One page of jobs, newest first; <paramref name="status"/> null for all (must be a <see cref="JobStatus"/> value).</summary>
-    public Task<JobList> ListAsync(string? status, int limit, int offset, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
-
-    /// <summary>Removes definition, events and responses; false when no job has that id.</summary>
-    public Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    /// <summary>Re-queues a failed, dead-lettered or abandoned job as a new attempt.</summary>
-    public Task<RetryOutcome> RetryAsync(Guid id, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    /// <summary>Exact counts from the incremental view; cost does not grow with the number of jobs.</summary>
-    public Task<QueueStats> GetStatsAsync(CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    /// <summary>The job once it reaches a terminal status, or null if <paramref name="timeout"/> passes first.</summary>
-    public Task<JobDetail?> WaitForCompletionAsync(Guid id, TimeSpan timeout, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+    /// <summary>Exact counts from the incremental view; the cost does not grow with the number of jobs.</summary>
+    public async Task<QueueStats> GetStatsAsync(CancellationToken cancellationToken)
+    {
+        var bucket = await _buckets.JetStream.GetStreamAsync($"KV_{_buckets.Options.Kv.Bucket}", cancellationToken: cancellationToken);
+        await _index.WaitForRevisionAsync(bucket.Info.State.LastSeq, CatchUpTimeout, cancellationToken);
+        var dlq = await _deadLetters.CountAsync(cancellationToken);
+        var (total, byStatus, byOperation) = _index.Counts();
+        return new QueueStats(total, byStatus, byOperation, dlq);
+    }
 
     /// <summary>Agents whose heartbeat is alive.</summary>
-    public Task<WorkerList> GetWorkersAsync(CancellationToken cancellationToken) => throw new NotImplementedException();
+    public async Task<WorkerList> GetWorkersAsync(CancellationToken cancellationToken)
+    {
+        var live = await _agents.LiveAsync(cancellationToken);
+        var workers = live.Select(a => new WorkerInfo(a.Hostname, a.Labels, a.LastSeen, a.Version)).ToList();
+        return new WorkerList(workers, workers.Count);
+    }
+
+    private void Wrote(ulong revision)
+    {
+        ulong seen;
+        do
+        {
+            seen = Interlocked.Read(ref _lastWritten);
+        }
+        while (revision > seen && Interlocked.CompareExchange(ref _lastWritten, revision, seen) != seen);
+    }
+
+    private Task<bool> CatchUpAsync(CancellationToken cancellationToken) =>
+        _index.WaitForRevisionAsync(Interlocked.Read(ref _lastWritten), CatchUpTimeout, cancellationToken);
 }

@@ -7,6 +7,10 @@ public sealed class JobDlqOptions
 {
     public string Name { get; set; } = "JOBS-DLQ";
 
+    /// <summary>Dead letters are published to <c>&lt;prefix&gt;.&lt;job id&gt;</c>.</summary>
+    [ConfigurationKeyName("subject_prefix")]
+    public string SubjectPrefix { get; set; } = "jobs-dlq";
+
     public string Storage { get; set; } = "file";
 
     public int Replicas { get; set; } = 1;

@@ -7,6 +7,10 @@ public sealed class JobStreamOptions
 {
     public string Name { get; set; } = "JOBS";
 
+    /// <summary>First subject token of job notifications: <c>&lt;prefix&gt;.{query|modify}.&lt;route&gt;</c>.</summary>
+    [ConfigurationKeyName("subject_prefix")]
+    public string SubjectPrefix { get; set; } = "jobs";
+
     public string Storage { get; set; } = "file";
 
     public int Replicas { get; set; } = 1;

@@ -1,0 +1,83 @@
+using System.Reflection;
+using HostOps.Agent.Consuming;
+using HostOps.Agent.Operations;
+using HostOps.Contracts.Agents;
+using HostOps.Jobs.Store;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace HostOps.Agent.Heartbeat;
+
+/// <summary>
+/// Keeps this agent's key in the registry alive (hostname, labels, version, started_at, running jobs) and removes
+/// it on shutdown, so the API stops routing broadcasts to an agent that is gone.
+/// </summary>
+public sealed partial class HeartbeatService : BackgroundService
+{
+    private static readonly string Version =
+        typeof(HeartbeatService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    private readonly JobBuckets _buckets;
+    private readonly AgentIdentity _identity;
+    private readonly AgentWorker _worker;
+    private readonly TimeProvider _time;
+    private readonly ILogger<HeartbeatService> _logger;
+    private readonly DateTimeOffset _startedAt;
+
+    public HeartbeatService(JobBuckets buckets, AgentIdentity identity, AgentWorker worker, TimeProvider time, ILogger<HeartbeatService> logger)
+    {
+        _buckets = buckets;
+        _identity = identity;
+        _worker = worker;
+        _time = time;
+        _logger = logger;
+        _startedAt = time.GetUtcNow();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(_buckets.Options.Registry.HeartbeatInterval.Value, _time);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await BeatAsync(stoppingToken);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    LogBeatFailed(_logger, ex, _identity.Hostname);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            var registry = await _buckets.RegistryAsync(cancellationToken);
+            await registry.DeleteAsync(JobKeys.Agent(_identity.Hostname), cancellationToken: cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            LogBeatFailed(_logger, ex, _identity.Hostname);
+        }
+    }
+
+    private async Task BeatAsync(CancellationToken cancellationToken)
+    {
+        var registry = await _buckets.RegistryAsync(cancellationToken);
+        var beat = new AgentHeartbeat(_identity.Hostname, _identity.Labels, Version, _startedAt, _time.GetUtcNow(), _worker.Running);
+        await registry.PutAsync(JobKeys.Agent(_identity.Hostname), beat, JobSerializers.Heartbeat, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Heartbeat of agent {Hostname} failed")]
+    private static partial void LogBeatFailed(ILogger logger, Exception exception, string hostname);
+}

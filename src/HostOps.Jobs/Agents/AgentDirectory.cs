@@ -1,0 +1,106 @@
+using System.Text.Json;
+using HostOps.Contracts.Agents;
+using HostOps.Contracts.Json;
+using HostOps.Jobs.Store;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NATS.Client.KeyValueStore;
+
+namespace HostOps.Jobs.Agents;
+
+/// <summary>
+/// The live agents, from a watch of the registry bucket. A key that stopped being refreshed counts as gone once
+/// its heartbeat is older than the registry TTL, even before the server expires it (nats-server 2.9 sends no
+/// marker when a KV entry ages out).
+/// </summary>
+public sealed partial class AgentDirectory : BackgroundService
+{
+    private readonly JobBuckets _buckets;
+    private readonly TimeProvider _time;
+    private readonly ILogger<AgentDirectory> _logger;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, AgentHeartbeat> _agents = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public AgentDirectory(JobBuckets buckets, TimeProvider time, ILogger<AgentDirectory> logger)
+    {
+        _buckets = buckets;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Agents whose heartbeat is younger than the registry TTL, once the first replay of the bucket is in.</summary>
+    public async Task<IReadOnlyList<AgentHeartbeat>> LiveAsync(CancellationToken cancellationToken)
+    {
+        await _loaded.Task.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+        var oldest = _time.GetUtcNow() - _buckets.Options.Registry.Ttl.Value;
+        lock (_gate)
+        {
+            return _agents.Values.Where(a => a.LastSeen >= oldest).OrderBy(a => a.Hostname, StringComparer.Ordinal).ToList();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var store = await _buckets.RegistryAsync(stoppingToken);
+                var options = new NatsKVWatchOpts
+                {
+                    OnNoData = _ =>
+                    {
+                        _loaded.TrySetResult();
+                        return ValueTask.FromResult(false);
+                    },
+                };
+                await foreach (var entry in store.WatchAsync<byte[]>(">", opts: options, cancellationToken: stoppingToken))
+                {
+                    Apply(entry);
+                    if (entry.Delta == 0)
+                    {
+                        _loaded.TrySetResult();
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogWatchFailed(_logger, ex);
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    private void Apply(NatsKVEntry<byte[]> entry)
+    {
+        lock (_gate)
+        {
+            if (entry.Operation != NatsKVOperation.Put || entry.Value is null)
+            {
+                _agents.Remove(entry.Key);
+                return;
+            }
+
+            try
+            {
+                var heartbeat = JsonSerializer.Deserialize(entry.Value, HostOpsJsonContext.Default.AgentHeartbeat);
+                if (heartbeat is not null)
+                {
+                    _agents[entry.Key] = heartbeat;
+                }
+            }
+            catch (JsonException)
+            {
+                _agents.Remove(entry.Key);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Agent registry watch failed; resuming")]
+    private static partial void LogWatchFailed(ILogger logger, Exception exception);
+}

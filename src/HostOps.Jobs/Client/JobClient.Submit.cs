@@ -1,0 +1,39 @@
+using HostOps.Contracts.Jobs;
+using HostOps.Jobs.Routing;
+using HostOps.Jobs.Store;
+
+namespace HostOps.Jobs.Client;
+
+public sealed partial class JobClient
+{
+    /// <summary>
+    /// Stores the definition (its write is the <c>submitted</c> event) and publishes the notification with the
+    /// job's message id. Throws <see cref="JobRequestException"/> naming the bad field.
+    /// </summary>
+    public async Task<SubmitJobResponse> SubmitAsync(JobOperation operation, string? targetHostname, CancellationToken cancellationToken)
+    {
+        OperationInput.Validate(operation);
+        var target = JobTarget.TryParse(targetHostname, out var error) ?? throw new JobRequestException("target_hostname", error!);
+        var expected = target.IsBroadcast ? await ExpectedHostsAsync(target, cancellationToken) : null;
+        var now = _time.GetUtcNow();
+        var id = Guid.CreateVersion7(now);
+        var subject = JobSubjects.For(_buckets.Options.Stream.SubjectPrefix, operation.Type, target);
+        var definition = new JobDefinition(id, operation, target.Text, subject, now, expected);
+
+        var store = await _buckets.JobsAsync(cancellationToken);
+        var revision = await store.CreateAsync(JobKeys.Definition(id), definition, JobSerializers.Definition, cancellationToken);
+        Wrote(revision);
+        await JobPublisher.PublishAsync(_buckets.JetStream, subject, new JobNotification(id, 1), cancellationToken);
+        return new SubmitJobResponse(id, JobStatus.Unprocessed, revision, now);
+    }
+
+    // A broadcast is expected from the live agents the route reaches now; with none it would wait forever.
+    private async Task<IReadOnlyList<string>> ExpectedHostsAsync(JobTarget target, CancellationToken cancellationToken)
+    {
+        var live = await _agents.LiveAsync(cancellationToken);
+        var hosts = live.Where(a => target.Matches(a.Hostname, a.Labels)).Select(a => a.Hostname).ToList();
+        return hosts.Count > 0
+            ? hosts
+            : throw new JobRequestException("target_hostname", $"no live agent matches target '{target.Text}'");
+    }
+}

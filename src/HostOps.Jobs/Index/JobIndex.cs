@@ -1,0 +1,129 @@
+using HostOps.Contracts.Jobs;
+using HostOps.Jobs.Store;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NATS.Client.KeyValueStore;
+
+namespace HostOps.Jobs.Index;
+
+/// <summary>
+/// The incremental view of the job bucket that listings and statistics are answered from. It is fed by a KV
+/// watch of every key: on start the watch replays the latest value of each key (the rebuild), then streams
+/// every put and delete, so counts stay exact across restarts, deletes and retries without any request ever
+/// listing keys. Reads that must be exact first wait until the view has applied the bucket's last revision.
+/// </summary>
+public sealed partial class JobIndex : BackgroundService
+{
+    private readonly JobBuckets _buckets;
+    private readonly ILogger<JobIndex> _logger;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<Guid, IndexedJob> _jobs = [];
+    private readonly SortedSet<JobOrder> _all = [];
+    private readonly Dictionary<string, SortedSet<JobOrder>> _byStatus =
+        JobStatus.All.ToDictionary(s => s, _ => new SortedSet<JobOrder>());
+    private readonly Dictionary<string, int> _operationCounts = new(StringComparer.Ordinal);
+    private readonly List<(ulong Revision, TaskCompletionSource Done)> _revisionWaiters = [];
+    private readonly Dictionary<Guid, List<TaskCompletionSource<IndexedJob?>>> _terminalWaiters = [];
+    private ulong _revision;
+
+    public JobIndex(JobBuckets buckets, ILogger<JobIndex> logger)
+    {
+        _buckets = buckets;
+        _logger = logger;
+    }
+
+    /// <summary>The last bucket revision the view has applied.</summary>
+    public ulong Revision
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _revision;
+            }
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var store = await _buckets.JobsAsync(stoppingToken);
+                var options = new NatsKVWatchOpts { ResumeAtRevision = Revision == 0 ? 0 : Revision + 1 };
+                await foreach (var entry in store.WatchAsync<byte[]>(">", opts: options, cancellationToken: stoppingToken))
+                {
+                    Apply(entry);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogWatchFailed(_logger, ex);
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>Waits until the view has applied <paramref name="revision"/>; false if the timeout passes first.</summary>
+    public async Task<bool> WaitForRevisionAsync(ulong revision, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        TaskCompletionSource done;
+        lock (_gate)
+        {
+            if (_revision >= revision)
+            {
+                return true;
+            }
+
+            done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _revisionWaiters.Add((revision, done));
+        }
+
+        try
+        {
+            await done.Task.WaitAsync(timeout, cancellationToken);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Completes when the job reaches a terminal status (null if it is deleted).</summary>
+    public Task<IndexedJob?> WhenTerminalAsync(Guid id)
+    {
+        lock (_gate)
+        {
+            if (_jobs.TryGetValue(id, out var job) && JobStatus.IsTerminal(job.View.Status))
+            {
+                return Task.FromResult<IndexedJob?>(job);
+            }
+
+            var waiter = new TaskCompletionSource<IndexedJob?>(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (!_terminalWaiters.TryGetValue(id, out var list))
+            {
+                _terminalWaiters[id] = list = [];
+            }
+
+            list.Add(waiter);
+            return waiter.Task;
+        }
+    }
+
+    public IndexedJob? Find(Guid id)
+    {
+        lock (_gate)
+        {
+            return _jobs.GetValueOrDefault(id);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job bucket watch failed; resuming")]
+    private static partial void LogWatchFailed(ILogger logger, Exception exception);
+}

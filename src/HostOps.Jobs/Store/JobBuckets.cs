@@ -1,0 +1,42 @@
+using HostOps.Jobs.Configuration;
+using Microsoft.Extensions.Options;
+using NATS.Client.Core;
+using NATS.Client.JetStream;
+using NATS.Client.KeyValueStore;
+
+namespace HostOps.Jobs.Store;
+
+/// <summary>Opens the job system's buckets once and hands out the JetStream context.</summary>
+public sealed class JobBuckets
+{
+    private readonly NatsKVContext _kv;
+    private INatsKVStore? _jobs;
+    private INatsKVStore? _responses;
+    private INatsKVStore? _registry;
+
+    public JobBuckets(INatsConnection connection, IOptions<JobOptions> options)
+    {
+        Connection = connection;
+        Options = options.Value;
+        JetStream = new NatsJSContext((NatsConnection)connection);
+        _kv = new NatsKVContext(JetStream);
+    }
+
+    public INatsConnection Connection { get; }
+
+    public INatsJSContext JetStream { get; }
+
+    public JobOptions Options { get; }
+
+    public INatsKVContext KeyValue => _kv;
+
+    // Cached only once opened, so a bucket that was unreachable at first is tried again next time.
+    public async ValueTask<INatsKVStore> JobsAsync(CancellationToken cancellationToken = default) =>
+        _jobs ??= await _kv.GetStoreAsync(Options.Kv.Bucket, cancellationToken);
+
+    public async ValueTask<INatsKVStore> ResponsesAsync(CancellationToken cancellationToken = default) =>
+        _responses ??= await _kv.GetStoreAsync(Options.Kv.ResponseBucket, cancellationToken);
+
+    public async ValueTask<INatsKVStore> RegistryAsync(CancellationToken cancellationToken = default) =>
+        _registry ??= await _kv.GetStoreAsync(Options.Registry.Bucket, cancellationToken);
+}

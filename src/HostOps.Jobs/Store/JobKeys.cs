@@ -1,0 +1,48 @@
+using System.Globalization;
+using HostOps.Jobs.Routing;
+
+namespace HostOps.Jobs.Store;
+
+/// <summary>
+/// Key layout of the buckets. Job bucket: <c>jobs.&lt;id&gt;</c> holds the immutable definition (its write is the
+/// <c>submitted</c> event); <c>events.&lt;id&gt;.&lt;attempt&gt;.&lt;kind&gt;.&lt;host&gt;</c> holds one event each, so events
+/// are append-only and a redelivered handler rewriting the same event is idempotent. Response bucket:
+/// <c>&lt;id&gt;.&lt;host&gt;</c>. Registry bucket: <c>agents.&lt;host&gt;</c>.
+/// </summary>
+public static class JobKeys
+{
+    public const string DefinitionPrefix = "jobs.";
+    public const string EventPrefix = "events.";
+    public const string NoHost = "_";
+
+    public static string Definition(Guid id) => $"{DefinitionPrefix}{id:D}";
+
+    public static string Event(Guid id, int attempt, string kind, string? hostname) =>
+        $"{EventPrefix}{id:D}.{attempt.ToString(CultureInfo.InvariantCulture)}.{kind}.{(hostname is null ? NoHost : HostToken.From(hostname))}";
+
+    public static string EventsOf(Guid id) => $"{EventPrefix}{id:D}.>";
+
+    public static string EventsOf(Guid id, int attempt) => $"{EventPrefix}{id:D}.{attempt.ToString(CultureInfo.InvariantCulture)}.>";
+
+    public static string Response(Guid id, string hostname) => $"{id:D}.{HostToken.From(hostname)}";
+
+    public static string Agent(string hostname) => $"agents.{HostToken.From(hostname)}";
+
+    /// <summary>Reads the job id of a definition or event key; false for any other key.</summary>
+    public static bool TryParse(string key, out Guid id, out bool isDefinition)
+    {
+        isDefinition = key.StartsWith(DefinitionPrefix, StringComparison.Ordinal);
+        id = Guid.Empty;
+        if (isDefinition)
+        {
+            return Guid.TryParse(key.AsSpan(DefinitionPrefix.Length), out id);
+        }
+
+        if (!key.StartsWith(EventPrefix, StringComparison.Ordinal) || key.Length < EventPrefix.Length + 36)
+        {
+            return false;
+        }
+
+        return Guid.TryParse(key.AsSpan(EventPrefix.Length, 36), out id);
+    }
+}

@@ -1,0 +1,150 @@
+using System.Text.Json;
+using HostOps.Contracts.Jobs;
+using HostOps.Contracts.Json;
+using HostOps.Contracts.Operations;
+using HostOps.Jobs.Client;
+using HostOps.Jobs.Store;
+using HostOps.Testing.Nats;
+using NATS.Client.JetStream.Models;
+using Shouldly;
+using Xunit;
+
+namespace HostOps.Agent.Tests.Consuming;
+
+public sealed class DeliveryFailureTests(NatsFixture nats) : IClassFixture<NatsFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_job_whose_agent_dies_after_starting_is_finished_by_another_and_counted_once()
+    {
+        await using var fleet = await AgentFleet.StartAsync(nats.Url);
+        fleet.Journal.BlockOn = "doomed";
+        var doomed = await fleet.AddAgentAsync("doomed");
+        var id = (await fleet.System.Client.SubmitAsync(new JobOperation(OperationTypes.HostnameGet), "_any", Ct)).JobId;
+        await fleet.Journal.Blocked.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        await WaitForStatusAsync(fleet, id, JobStatus.Processing);
+
+        await fleet.AddAgentAsync("survivor");
+        await doomed.CrashAsync();
+
+        var job = await fleet.System.Client.WaitForCompletionAsync(id, TimeSpan.FromSeconds(20), Ct);
+        job.ShouldNotBeNull();
+        job.Status.ShouldBe(JobStatus.Completed);
+        job.Hostname.ShouldBe("survivor");
+        job.WorkerStates["doomed"].Status.ShouldBe(JobStatus.Processing);
+        var stats = await fleet.System.Client.GetStatsAsync(Ct);
+        stats.TotalJobs.ShouldBe(1);
+        stats.StatusCounts[JobStatus.Completed].ShouldBe(1);
+        stats.StatusCounts[JobStatus.Processing].ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_notification_for_a_missing_job_is_dead_lettered_at_once()
+    {
+        await using var fleet = await AgentFleet.StartAsync(nats.Url);
+        await fleet.AddAgentAsync("a1");
+        var missing = Guid.NewGuid();
+
+        await JobPublisher.PublishAsync(
+            fleet.System.Buckets.JetStream, $"{fleet.System.Options.Stream.SubjectPrefix}.query._any", new JobNotification(missing, 1), Ct);
+
+        var letter = await NextDeadLetterAsync(fleet);
+        letter.JobId.ShouldBe(missing);
+        letter.Attempts.ShouldBe(1);
+        letter.Error.ShouldContain("missing");
+        fleet.Journal.Runs.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_job_that_always_fails_transiently_is_dead_lettered_after_max_deliver()
+    {
+        await using var fleet = await AgentFleet.StartAsync(nats.Url);
+        fleet.Journal.TransientFailures = int.MaxValue;
+        await fleet.AddAgentAsync("a1");
+
+        var id = (await fleet.System.Client.SubmitAsync(new JobOperation(OperationTypes.HostnameGet), "_any", Ct)).JobId;
+
+        var job = await fleet.System.Client.WaitForCompletionAsync(id, TimeSpan.FromSeconds(20), Ct);
+        job.ShouldNotBeNull();
+        job.Status.ShouldBe(JobStatus.Dlq);
+        job.Error!.ShouldContain("transient failure 3");
+        fleet.Journal.Calls.ShouldBe(fleet.System.Options.Consumer.MaxDeliver);
+        var letter = await NextDeadLetterAsync(fleet);
+        letter.JobId.ShouldBe(id);
+        letter.Operation.ShouldBe(OperationTypes.HostnameGet);
+        letter.TargetHostname.ShouldBe("_any");
+        letter.Attempts.ShouldBe(3);
+        (await fleet.System.Client.GetStatsAsync(Ct)).DlqCount.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Counts_stay_exact_across_a_restart_of_the_api_side_a_delete_and_a_retry()
+    {
+        await using var fleet = await AgentFleet.StartAsync(nats.Url);
+        fleet.Journal.TransientFailures = 3;
+        await fleet.AddAgentAsync("a1");
+        var client = fleet.System.Client;
+        var dead = (await client.SubmitAsync(new JobOperation(OperationTypes.HostnameGet), "_any", Ct)).JobId;
+        (await client.WaitForCompletionAsync(dead, TimeSpan.FromSeconds(20), Ct))!.Status.ShouldBe(JobStatus.Dlq);
+        var done = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            var id = (await client.SubmitAsync(new JobOperation(OperationTypes.HostnameGet), "_any", Ct)).JobId;
+            (await client.WaitForCompletionAsync(id, TimeSpan.FromSeconds(20), Ct))!.Status.ShouldBe(JobStatus.Completed);
+            done.Add(id);
+        }
+
+        var before = await client.GetStatsAsync(Ct);
+        before.TotalJobs.ShouldBe(4);
+        before.StatusCounts[JobStatus.Completed].ShouldBe(3);
+        before.StatusCounts[JobStatus.Dlq].ShouldBe(1);
+        before.DlqCount.ShouldBe(1);
+
+        await using (var restarted = await HostOps.Testing.Jobs.TestJobSystem.StartAsync(nats.Url, fleet.System.Configuration))
+        {
+            var after = await restarted.Client.GetStatsAsync(Ct);
+            after.TotalJobs.ShouldBe(before.TotalJobs);
+            after.StatusCounts.ShouldBe(before.StatusCounts);
+            after.OperationCounts.ShouldBe(before.OperationCounts);
+            after.DlqCount.ShouldBe(1);
+        }
+
+        (await client.DeleteAsync(done[0], Ct)).ShouldBeTrue();
+        var retry = await client.RetryAsync(dead, Ct);
+        retry.Result.ShouldBe(RetryResult.Retried);
+        retry.Attempt.ShouldBe(2);
+        var retried = await client.WaitForCompletionAsync(dead, TimeSpan.FromSeconds(20), Ct);
+        retried!.Status.ShouldBe(JobStatus.Completed);
+        retried.Attempts.ShouldBe(2);
+
+        var final = await client.GetStatsAsync(Ct);
+        final.TotalJobs.ShouldBe(3);
+        final.StatusCounts[JobStatus.Completed].ShouldBe(3);
+        final.StatusCounts[JobStatus.Dlq].ShouldBe(0);
+        final.DlqCount.ShouldBe(0);
+        (await client.ListAsync(JobStatus.Completed, 10, 0, Ct)).TotalItems.ShouldBe(3);
+        (await client.RetryAsync(done[1], Ct)).Result.ShouldBe(RetryResult.Conflict);
+        (await client.RetryAsync(done[0], Ct)).Result.ShouldBe(RetryResult.NotFound);
+    }
+
+    private static async Task WaitForStatusAsync(AgentFleet fleet, Guid id, string status)
+    {
+        for (var i = 0; i < 100 && (await fleet.System.Client.GetAsync(id, Ct))?.Status != status; i++)
+        {
+            await Task.Delay(50, Ct);
+        }
+    }
+
+    private static async Task<DeadLetter> NextDeadLetterAsync(AgentFleet fleet)
+    {
+        var consumer = await fleet.System.Buckets.JetStream.CreateOrUpdateConsumerAsync(
+            fleet.System.Options.Dlq.Name, new ConsumerConfig("test-reader") { DurableName = "test-reader" }, Ct);
+        await foreach (var msg in consumer.FetchAsync<byte[]>(new NATS.Client.JetStream.NatsJSFetchOpts { MaxMsgs = 1, Expires = TimeSpan.FromSeconds(10) }, cancellationToken: Ct))
+        {
+            return JsonSerializer.Deserialize(msg.Data, HostOpsJsonContext.Default.DeadLetter)!;
+        }
+
+        throw new TimeoutException("no dead letter arrived");
+    }
+}

@@ -1,0 +1,99 @@
+using HostOps.Contracts.Jobs;
+using HostOps.Contracts.Operations;
+using HostOps.Jobs.Client;
+using HostOps.Testing.Jobs;
+using HostOps.Testing.Nats;
+using Shouldly;
+using Xunit;
+
+namespace HostOps.Jobs.Tests.Client;
+
+public sealed class JobClientTests(NatsFixture nats) : IClassFixture<NatsFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_submitted_job_is_stored_unprocessed_and_visible_at_once()
+    {
+        await using var system = await TestJobSystem.StartAsync(nats.Url);
+
+        var submitted = await system.Client.SubmitAsync(new JobOperation(OperationTypes.HostnameGet), null, Ct);
+
+        submitted.Status.ShouldBe(JobStatus.Unprocessed);
+        var job = await system.Client.GetAsync(submitted.JobId, Ct);
+        job.ShouldNotBeNull();
+        job.Status.ShouldBe(JobStatus.Unprocessed);
+        job.TargetHostname.ShouldBe("_any");
+        job.Operation.Type.ShouldBe(OperationTypes.HostnameGet);
+        var stats = await system.Client.GetStatsAsync(Ct);
+        stats.TotalJobs.ShouldBe(1);
+        stats.StatusCounts[JobStatus.Unprocessed].ShouldBe(1);
+        stats.OperationCounts[OperationTypes.HostnameGet].ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Listing_is_newest_first_and_filters_by_status()
+    {
+        await using var system = await TestJobSystem.StartAsync(nats.Url);
+        var ids = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add((await system.Client.SubmitAsync(new JobOperation(OperationTypes.UptimeGet), "_any", Ct)).JobId);
+        }
+
+        var all = await system.Client.ListAsync(null, 10, 0, Ct);
+        all.TotalItems.ShouldBe(3);
+        all.Items.Select(j => j.Id).ShouldBe(Enumerable.Reverse(ids));
+        (await system.Client.ListAsync(JobStatus.Unprocessed, 1, 1, Ct)).Items.Single().Id.ShouldBe(ids[1]);
+        (await system.Client.ListAsync(JobStatus.Completed, 10, 0, Ct)).TotalItems.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Deleting_a_job_removes_it_and_its_count()
+    {
+        await using var system = await TestJobSystem.StartAsync(nats.Url);
+        var id = (await system.Client.SubmitAsync(new JobOperation(OperationTypes.LoadGet), null, Ct)).JobId;
+
+        (await system.Client.DeleteAsync(id, Ct)).ShouldBeTrue();
+
+        (await system.Client.GetAsync(id, Ct)).ShouldBeNull();
+        (await system.Client.GetStatsAsync(Ct)).TotalJobs.ShouldBe(0);
+        (await system.Client.DeleteAsync(id, Ct)).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData(null, "operation.type")]
+    [InlineData("system.nothing.get", "operation.type")]
+    public async Task Bad_operations_are_refused_naming_the_field(string? type, string field)
+    {
+        await using var system = await TestJobSystem.StartAsync(nats.Url);
+
+        var error = await Should.ThrowAsync<JobRequestException>(() => system.Client.SubmitAsync(new JobOperation(type!), null, Ct));
+
+        error.Field.ShouldBe(field);
+        (await system.Client.GetStatsAsync(Ct)).TotalJobs.ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("bad host!")]
+    [InlineData("group:")]
+    [InlineData("group:web..dev")]
+    public async Task Bad_targets_are_refused_naming_the_field(string target)
+    {
+        await using var system = await TestJobSystem.StartAsync(nats.Url);
+
+        var error = await Should.ThrowAsync<JobRequestException>(() => system.Client.SubmitAsync(new JobOperation(OperationTypes.HostnameGet), target, Ct));
+
+        error.Field.ShouldBe("target_hostname");
+    }
+
+    [Fact]
+    public async Task A_broadcast_that_no_live_agent_matches_is_refused()
+    {
+        await using var system = await TestJobSystem.StartAsync(nats.Url);
+
+        var error = await Should.ThrowAsync<JobRequestException>(() => system.Client.SubmitAsync(new JobOperation(OperationTypes.HostnameGet), "group:nobody", Ct));
+
+        error.Message.ShouldContain("no live agent");
+    }
+}
