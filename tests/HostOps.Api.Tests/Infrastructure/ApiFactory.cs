@@ -1,3 +1,4 @@
+using HostOps.Testing.Jobs;
 using HostOps.Testing.Nats;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -12,44 +13,35 @@ namespace HostOps.Api.Tests.Infrastructure;
 /// </summary>
 public sealed class ApiFactory : WebApplicationFactory<ApiFactory>
 {
-    private readonly Dictionary<string, string?> _settings;
-    private readonly Action<IServiceCollection, IConfiguration>? _configureServices;
+    private readonly Action<IServiceCollection>? _configureServices;
 
-    public ApiFactory(string natsUrl, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection, IConfiguration>? configureServices = null)
+    public ApiFactory(string natsUrl, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
-        _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["api:server:security:signing_key"] = TestTokens.SigningKey,
             // The auth matrix fails on purpose many times from one address; throttling has its own tests.
             ["api:server:security:auth_throttle:max_failures"] = "1000000",
-            ["api:server:job_timeout"] = "5s",
-            ["nats:url"] = natsUrl,
-            ["job:stream:name"] = NatsFixture.UniqueName("JOBS"),
-            ["job:stream:storage"] = "memory",
-            ["job:dlq:name"] = NatsFixture.UniqueName("JOBS-DLQ"),
-            ["job:dlq:storage"] = "memory",
-            ["job:kv:bucket"] = NatsFixture.UniqueName("job-queue"),
-            ["job:kv:response_bucket"] = NatsFixture.UniqueName("job-responses"),
-            ["job:kv:storage"] = "memory",
-            ["job:registry:bucket"] = NatsFixture.UniqueName("agent-registry"),
-            ["job:registry:storage"] = "memory",
+            ["api:server:job_timeout"] = "10s",
+            ["Logging:LogLevel:Default"] = "Warning",
             ["job:worker:hostname"] = NatsFixture.UniqueName("test-agent"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
-            _settings[key] = value;
+            values[key] = value;
         }
 
+        Configuration = TestJobConfiguration.Create(natsUrl, values);
         _configureServices = configureServices;
     }
 
-    public string Setting(string key) => _settings[key] ?? "";
+    /// <summary>What the API is started with; an agent given the same configuration joins the same job system.</summary>
+    public IConfiguration Configuration { get; }
 
     protected override IHostBuilder CreateHostBuilder()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(_settings).Build();
-        var builder = ApiServer.CreateBuilder(configuration);
-        _configureServices?.Invoke(builder.Services, builder.Configuration);
+        var builder = ApiServer.CreateBuilder(Configuration);
+        _configureServices?.Invoke(builder.Services);
         return new ApiHostBuilder(builder);
     }
 }

@@ -11,7 +11,7 @@ public sealed record SecuredEndpoint(string Method, string Pattern, string Path,
     public static IReadOnlyList<SecuredEndpoint> All { get; } =
     [
         new("GET", "/health/status", "/health/status", Scopes.Read),
-        new("POST", "/job", "/job", Scopes.Write, """{"operation":{"type":"system.hostname.get","data":{}},"target_hostname":"_any"}"""),
+        new("POST", "/job", "/job", Scopes.Write, """{"operation":{"type":"network.dns.update","data":{"interface_name":"eth0","servers":["1.1.1.1"]}}}"""),
         new("GET", "/job", "/job?limit=5", Scopes.Read),
         new("GET", "/job/status", "/job/status", Scopes.Read),
         new("GET", "/job/workers", "/job/workers", Scopes.Read),

@@ -10,21 +10,13 @@ namespace HostOps.Api.Tests.Security;
 /// <summary>Every secured endpoint against every kind of bad token, each role and scope-only tokens.</summary>
 public sealed class AuthMatrixTests(NatsFixture nats) : IClassFixture<NatsFixture>, IAsyncLifetime
 {
-    private ApiFactory _factory = null!;
-    private HttpClient _client = null!;
+    private TestApi _api = null!;
 
-    public ValueTask InitializeAsync()
-    {
-        _factory = TestApps.WithAgent(nats.Url);
-        _client = _factory.CreateClient();
-        return ValueTask.CompletedTask;
-    }
+    private HttpClient Client => _api.Client;
 
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-    }
+    public async ValueTask InitializeAsync() => _api = await TestApi.StartAsync(nats.Url);
+
+    public ValueTask DisposeAsync() => _api.DisposeAsync();
 
     public static TheoryData<string> BadTokenKinds => ["missing", "garbage", "wrong-key", "alg-none", "expired", "hs512", "no-exp", "basic-scheme"];
 
@@ -61,7 +53,7 @@ public sealed class AuthMatrixTests(NatsFixture nats) : IClassFixture<NatsFixtur
                 request.Content = new StringContent(endpoint.Body, System.Text.Encoding.UTF8, "application/json");
             }
 
-            using var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
+            using var response = await Client.SendAsync(request, TestContext.Current.CancellationToken);
             var raw = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
             response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized, $"{endpoint} with {kind}: {raw}");
             response.Headers.WwwAuthenticate.ToString().ShouldBe("Bearer");
@@ -91,7 +83,7 @@ public sealed class AuthMatrixTests(NatsFixture nats) : IClassFixture<NatsFixtur
             "garbage" => "this-is-not-a-jwt",
             _ => null,
         };
-        using var response = await _client.SendAsync(HttpMethod.Get, "/job/status", token);
+        using var response = await Client.SendAsync(HttpMethod.Get, "/job/status", token);
         (await response.ReadErrorAsync()).Details.ShouldBe(details);
     }
 
@@ -115,11 +107,29 @@ public sealed class AuthMatrixTests(NatsFixture nats) : IClassFixture<NatsFixtur
     }
 
     [Fact]
+    public async Task Post_job_never_grants_more_than_the_operations_own_endpoint()
+    {
+        // GET /system/hostname needs read: a write-only token may not get there through POST /job either.
+        const string query = """{"operation":{"type":"system.hostname.get"}}""";
+        using var writeOnly = await Client.SendAsync(HttpMethod.Post, "/job", TestTokens.ForScopes(Scopes.Write), query);
+        writeOnly.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await writeOnly.ReadErrorAsync()).Details.ShouldBe("requires scope read for system.hostname.get");
+
+        // A modification needs write whichever way it comes in.
+        const string modify = """{"operation":{"type":"network.dns.update","data":{"interface_name":"eth0","servers":["1.1.1.1"]}}}""";
+        using var readOnly = await Client.SendAsync(HttpMethod.Post, "/job", TestTokens.ForRole(Scopes.Read), modify);
+        readOnly.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        using var writer = await Client.SendAsync(HttpMethod.Post, "/job", TestTokens.ForRole(Scopes.Write), query);
+        writer.StatusCode.ShouldBe(HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task The_app_has_no_endpoint_that_is_neither_secured_and_tested_nor_knowingly_anonymous()
     {
         string[] anonymous = ["GET /health", "GET /health/ready", "GET /openapi/{documentName}.json"];
         var secured = SecuredEndpoint.All.Select(e => $"{e.Method} {e.Pattern}").ToHashSet();
-        var endpoints = _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+        var endpoints = _api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
         foreach (var endpoint in endpoints)
         {
             var pattern = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
@@ -141,7 +151,7 @@ public sealed class AuthMatrixTests(NatsFixture nats) : IClassFixture<NatsFixtur
     {
         foreach (var endpoint in SecuredEndpoint.All)
         {
-            using var response = await _client.SendAsync(new HttpMethod(endpoint.Method), endpoint.Path, token, endpoint.Body);
+            using var response = await Client.SendAsync(new HttpMethod(endpoint.Method), endpoint.Path, token, endpoint.Body);
             var raw = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
             if (scopes.Contains(endpoint.Scope))
             {

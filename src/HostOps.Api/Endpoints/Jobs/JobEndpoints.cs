@@ -19,44 +19,45 @@ internal static class JobEndpoints
 
     public static IEndpointRouteBuilder MapJobEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/job").WithTags("Jobs")
+        // No prefix on the group: a group's "" route would be "/job/", not "/job".
+        var group = routes.MapGroup("").WithTags("Jobs")
             .ProducesErrors(StatusCodes.Status503ServiceUnavailable);
 
-        group.MapPost("", SubmitAsync)
+        group.MapPost("/job", SubmitAsync)
             .RequireScope(Scopes.Write)
             .WithName("SubmitJob")
             .WithSummary("Submit a job; a modifying operation needs the write scope.")
             .ProducesErrors(StatusCodes.Status400BadRequest);
 
-        group.MapGet("", ListAsync)
+        group.MapGet("/job", ListAsync)
             .RequireScope(Scopes.Read)
             .WithName("ListJobs")
             .WithSummary("One page of jobs, newest first, optionally of one status.")
             .ProducesErrors(StatusCodes.Status400BadRequest);
 
-        group.MapGet("/status", StatsAsync)
+        group.MapGet("/job/status", StatsAsync)
             .RequireScope(Scopes.Read)
             .WithName("GetJobStats")
             .WithSummary("Exact job counts by status and operation, and the dead-letter count.");
 
-        group.MapGet("/workers", WorkersAsync)
+        group.MapGet("/job/workers", WorkersAsync)
             .RequireScope(Scopes.Read)
             .WithName("GetJobWorkers")
             .WithSummary("Agents whose heartbeat is alive.");
 
-        group.MapGet("/{id}", GetAsync)
+        group.MapGet("/job/{id}", GetAsync)
             .RequireScope(Scopes.Read)
             .WithName("GetJob")
             .WithSummary("One job with its responses and per-host states.")
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
-        group.MapDelete("/{id}", DeleteAsync)
+        group.MapDelete("/job/{id}", DeleteAsync)
             .RequireScope(Scopes.Write)
             .WithName("DeleteJob")
             .WithSummary("Remove a job's definition, events and responses.")
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
-        group.MapPost("/{id}/retry", RetryAsync)
+        group.MapPost("/job/{id}/retry", RetryAsync)
             .RequireScope(Scopes.Write)
             .WithName("RetryJob")
             .WithSummary("Re-queue a failed or dead-lettered job as a new attempt (same id).")
