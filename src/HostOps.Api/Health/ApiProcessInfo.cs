@@ -12,7 +12,8 @@ internal sealed class ApiProcessInfo(TimeProvider timeProvider)
 
     public TimeSpan Uptime => timeProvider.GetElapsedTime(_started);
 
-    public string UptimeText => DurationText.Format(TimeSpan.FromSeconds(Math.Floor(Uptime.TotalSeconds)));
+    /// <summary>Whole seconds (<c>2h30m15s</c>); the first second shows as <c>0s</c>, not in milliseconds.</summary>
+    public string UptimeText => Uptime < TimeSpan.FromSeconds(1) ? "0s" : DurationText.Format(TimeSpan.FromSeconds(Math.Floor(Uptime.TotalSeconds)));
 
     // The informational version carries "+<commit>" when built from git; the contract shows the plain version.
     private static string ReadVersion()

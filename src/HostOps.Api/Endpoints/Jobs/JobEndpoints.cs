@@ -21,6 +21,7 @@ internal static class JobEndpoints
     {
         // No prefix on the group: a group's "" route would be "/job/", not "/job".
         var group = routes.MapGroup("").WithTags("Jobs")
+            .AddEndpointFilter<NatsAvailabilityFilter>()
             .ProducesErrors(StatusCodes.Status503ServiceUnavailable);
 
         group.MapPost("/job", SubmitAsync)

@@ -16,6 +16,7 @@ internal static class NetworkEndpoints
     public static IEndpointRouteBuilder MapNetworkEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/network").WithTags("Network")
+            .AddEndpointFilter<NatsAvailabilityFilter>()
             .ProducesErrors(StatusCodes.Status503ServiceUnavailable);
 
         group.MapPost("/ping", PingAsync)

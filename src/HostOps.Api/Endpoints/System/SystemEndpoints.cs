@@ -14,6 +14,7 @@ internal static class SystemEndpoints
     public static IEndpointRouteBuilder MapSystemEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/system").WithTags("System")
+            .AddEndpointFilter<NatsAvailabilityFilter>()
             .ProducesErrors(StatusCodes.Status503ServiceUnavailable);
 
         group.MapGet("/hostname", HostnameAsync)
