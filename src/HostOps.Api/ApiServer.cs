@@ -1,4 +1,16 @@
+using System.Globalization;
+using System.Net;
+using HostOps.Api.Configuration;
+using HostOps.Api.Endpoints.Health;
+using HostOps.Api.Endpoints.Jobs;
+using HostOps.Api.Endpoints.Network;
+using HostOps.Api.Endpoints.System;
+using HostOps.Api.Errors;
+using HostOps.Api.Health;
+using HostOps.Api.Security;
 using HostOps.Jobs;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
 
 namespace HostOps.Api;
 
@@ -8,18 +20,61 @@ namespace HostOps.Api;
 /// </summary>
 public static class ApiServer
 {
+    /// <summary>A builder with the job system and the API's services, listening on <c>api:server:host</c>/<c>api:server:port</c>.</summary>
     public static WebApplicationBuilder CreateBuilder(IConfiguration configuration)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddConfiguration(configuration);
+        var endpoint = ListenEndpoint(builder.Configuration);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(endpoint));
         builder.Services.AddHostOpsJobs(builder.Configuration);
+        builder.Services.AddHostOpsApi(builder.Configuration);
         return builder;
     }
 
+    /// <summary>The application with its middleware and every endpoint mapped.</summary>
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         var app = builder.Build();
-        app.MapGet("/health", () => TypedResults.Ok(new Contracts.Health.SimpleStatus("ok")));
+        app.Services.GetRequiredService<ApiProcessInfo>(); // uptime counts from here
+
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ExceptionResponses.HandleAsync });
+        app.UseStatusCodePages(StatusCodeResponses.HandleAsync);
+        app.UseRouting();
+        if (app.Services.GetRequiredService<IOptions<ApiServerOptions>>().Value.Security.Cors.AllowOrigins.Count > 0)
+        {
+            app.UseCors();
+        }
+
+        app.UseMiddleware<AuthThrottleMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthEndpoints();
+        app.MapJobEndpoints();
+        app.MapSystemEndpoints();
+        app.MapNetworkEndpoints();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/docs", o => o.WithTitle("HostOps API"));
         return app;
+    }
+
+    private static IPEndPoint ListenEndpoint(ConfigurationManager configuration)
+    {
+        var host = configuration["api:server:host"] ?? "127.0.0.1";
+        var portText = configuration["api:server:port"] ?? "8080";
+        if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > IPEndPoint.MaxPort)
+        {
+            throw new InvalidOperationException($"api.server.port: '{portText}' is not a TCP port (0-65535)");
+        }
+
+        var address = host switch
+        {
+            "localhost" => IPAddress.Loopback,
+            "*" or "" => IPAddress.Any,
+            _ when IPAddress.TryParse(host, out var parsed) => parsed,
+            _ => throw new InvalidOperationException($"api.server.host: '{host}' is not an IP address (use 127.0.0.1, 0.0.0.0 or ::)"),
+        };
+        return new IPEndPoint(address, port);
     }
 }

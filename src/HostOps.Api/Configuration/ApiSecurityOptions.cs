@@ -8,4 +8,7 @@ public sealed class ApiSecurityOptions
     public string SigningKey { get; set; } = "";
 
     public ApiCorsOptions Cors { get; set; } = new();
+
+    [ConfigurationKeyName("auth_throttle")]
+    public AuthThrottleOptions AuthThrottle { get; set; } = new();
 }

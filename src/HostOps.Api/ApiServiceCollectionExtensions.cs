@@ -1,0 +1,57 @@
+using HostOps.Api.Configuration;
+using HostOps.Api.Health;
+using HostOps.Api.Json;
+using HostOps.Api.OpenApi;
+using HostOps.Api.Operations;
+using HostOps.Api.Security;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace HostOps.Api;
+
+public static class ApiServiceCollectionExtensions
+{
+    /// <summary>Registers the API's options (validated on start), JSON, auth, CORS, OpenAPI and endpoint services. Needs <c>AddHostOpsJobs</c>.</summary>
+    public static IServiceCollection AddHostOpsApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ApiServerOptions>().Bind(configuration.GetSection(ApiServerOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApiServerOptions>, ApiServerOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.ConfigureHttpJsonOptions(HttpJsonSetup.Configure);
+        // Binding failures become exceptions so the exception handler can answer them with the error body.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+
+        services.AddHostOpsAuth();
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<ApiServerOptions>>((cors, api) =>
+        {
+            var origins = api.Value.Security.Cors.AllowOrigins;
+            cors.AddDefaultPolicy(policy =>
+            {
+                if (origins.Contains("*"))
+                {
+                    policy.AllowAnyOrigin();
+                }
+                else
+                {
+                    policy.WithOrigins([.. origins]);
+                }
+
+                policy.AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("Retry-After", "Location");
+            });
+        });
+
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<BearerSecurityTransformer>();
+            o.AddOperationTransformer<BearerSecurityTransformer>();
+        });
+
+        services.AddSingleton<ApiProcessInfo>();
+        services.AddSingleton<HealthReporter>();
+        services.AddSingleton<NodeOperationRunner>();
+        return services;
+    }
+}

@@ -1,0 +1,40 @@
+using HostOps.Api.Security;
+using Microsoft.Extensions.Options;
+
+namespace HostOps.Api.Configuration;
+
+/// <summary>Checks <c>api:server</c> on start; each failure is one line naming the key.</summary>
+internal sealed class ApiServerOptionsValidator : IValidateOptions<ApiServerOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ApiServerOptions options)
+    {
+        var failures = new List<string>();
+        if (SigningKey.Problem(options.Security.SigningKey) is { } keyProblem)
+        {
+            failures.Add(keyProblem);
+        }
+
+        if (options.Port is < 0 or > 65535)
+        {
+            failures.Add($"api.server.port: {options.Port} is not a TCP port (0-65535)");
+        }
+
+        if (options.JobTimeout.Value <= TimeSpan.Zero)
+        {
+            failures.Add("api.server.job_timeout: must be greater than zero");
+        }
+
+        var throttle = options.Security.AuthThrottle;
+        if (throttle.MaxFailures < 1)
+        {
+            failures.Add("api.server.security.auth_throttle.max_failures: must be at least 1");
+        }
+
+        if (throttle.Window.Value <= TimeSpan.Zero)
+        {
+            failures.Add("api.server.security.auth_throttle.window: must be greater than zero");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

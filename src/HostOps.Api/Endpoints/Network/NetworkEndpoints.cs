@@ -1,0 +1,133 @@
+using System.Text.Json;
+using HostOps.Api.Errors;
+using HostOps.Api.Operations;
+using HostOps.Api.Security;
+using HostOps.Contracts.Errors;
+using HostOps.Contracts.Json;
+using HostOps.Contracts.Operations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HostOps.Api.Endpoints.Network;
+
+/// <summary>Ping from the hosts, and their DNS settings; inputs are checked here, before any job exists.</summary>
+internal static class NetworkEndpoints
+{
+    public static IEndpointRouteBuilder MapNetworkEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/network").WithTags("Network")
+            .AddEndpointFilter<NatsAvailabilityFilter>()
+            .ProducesErrors(StatusCodes.Status503ServiceUnavailable);
+
+        group.MapPost("/ping", PingAsync)
+            .RequireScope(Scopes.Write)
+            .WithName("PostNetworkPing")
+            .WithSummary("Ping an IP address from each targeted host.")
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status502BadGateway, StatusCodes.Status504GatewayTimeout);
+
+        group.MapGet("/dns/{interfaceName}", GetDnsAsync)
+            .RequireScope(Scopes.Read)
+            .WithName("GetNetworkDns")
+            .WithSummary("DNS servers and search domains of one interface on each targeted host.")
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status502BadGateway, StatusCodes.Status504GatewayTimeout);
+
+        group.MapPut("/dns", UpdateDnsAsync)
+            .RequireScope(Scopes.Write)
+            .WithName("PutNetworkDns")
+            .WithSummary("Set DNS servers and search domains of one interface on each targeted host.")
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status502BadGateway, StatusCodes.Status504GatewayTimeout);
+
+        return routes;
+    }
+
+    private static async Task<Results<Ok<NodeResults<PingResult>>, JsonHttpResult<ErrorBody>>> PingAsync(
+        PingRequest? request, NodeOperationRunner runner, CancellationToken cancellationToken, [FromQuery(Name = "target_hostname")] string? target = null)
+    {
+        if (request is null)
+        {
+            return ApiErrors.Invalid("body", "required: {\"address\":\"1.1.1.1\",\"count\":4}");
+        }
+
+        if (RequestRules.IpLiteral(request.Address) is { } badAddress)
+        {
+            return ApiErrors.Invalid("address", badAddress);
+        }
+
+        if (RequestRules.PingCount(request.Count) is { } badCount)
+        {
+            return ApiErrors.Invalid("count", badCount);
+        }
+
+        var data = JsonSerializer.SerializeToElement(request, HostOpsJsonContext.Default.PingRequest);
+        var run = await runner.RunAsync(OperationTypes.PingDo, data, target, HostOpsJsonContext.Default.PingResult, null, cancellationToken);
+        return run.Error is { } error ? error : TypedResults.Ok(run.Results);
+    }
+
+    private static async Task<Results<Ok<NodeResults<DnsConfig>>, JsonHttpResult<ErrorBody>>> GetDnsAsync(
+        string interfaceName, NodeOperationRunner runner, CancellationToken cancellationToken, [FromQuery(Name = "target_hostname")] string? target = null)
+    {
+        if (RequestRules.InterfaceName(interfaceName) is { } badName)
+        {
+            return ApiErrors.Invalid("interface_name", badName);
+        }
+
+        var data = JsonSerializer.SerializeToElement(new DnsGetRequest(interfaceName), HostOpsJsonContext.Default.DnsGetRequest);
+        var run = await runner.RunAsync(OperationTypes.DnsGet, data, target, HostOpsJsonContext.Default.DnsConfig, null, cancellationToken);
+        return run.Error is { } error ? error : TypedResults.Ok(run.Results);
+    }
+
+    private static async Task<Results<Accepted<NodeResults<DnsUpdateResult>>, JsonHttpResult<ErrorBody>>> UpdateDnsAsync(
+        DnsUpdateRequest? request, NodeOperationRunner runner, CancellationToken cancellationToken, [FromQuery(Name = "target_hostname")] string? target = null)
+    {
+        if (Validate(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var data = JsonSerializer.SerializeToElement(request, HostOpsJsonContext.Default.DnsUpdateRequest);
+        var run = await runner.RunAsync(
+            OperationTypes.DnsUpdate,
+            data,
+            target,
+            HostOpsJsonContext.Default.DnsUpdateResult,
+            failed => new DnsUpdateResult(failed.Hostname, "failed", failed.Error ?? failed.Status),
+            cancellationToken);
+        return run.Error is { } error ? error : TypedResults.Accepted((string?)null, run.Results);
+    }
+
+    private static JsonHttpResult<ErrorBody>? Validate(DnsUpdateRequest? request)
+    {
+        if (request is null)
+        {
+            return ApiErrors.Invalid("body", "required: {\"interface_name\":\"eth0\",\"servers\":[\"1.1.1.1\"],\"search_domains\":[]}");
+        }
+
+        if (RequestRules.InterfaceName(request.InterfaceName) is { } badName)
+        {
+            return ApiErrors.Invalid("interface_name", badName);
+        }
+
+        if ((request.Servers?.Count ?? 0) == 0 && (request.SearchDomains?.Count ?? 0) == 0)
+        {
+            return ApiErrors.Invalid("servers", "give at least one server or search domain");
+        }
+
+        for (var i = 0; i < (request.Servers?.Count ?? 0); i++)
+        {
+            if (RequestRules.IpLiteral(request.Servers![i]) is { } badServer)
+            {
+                return ApiErrors.Invalid($"servers[{i}]", badServer);
+            }
+        }
+
+        for (var i = 0; i < (request.SearchDomains?.Count ?? 0); i++)
+        {
+            if (RequestRules.SearchDomain(request.SearchDomains![i]) is { } badDomain)
+            {
+                return ApiErrors.Invalid($"search_domains[{i}]", badDomain);
+            }
+        }
+
+        return null;
+    }
+}

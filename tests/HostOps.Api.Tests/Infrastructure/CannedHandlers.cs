@@ -1,0 +1,28 @@
+using System.Text.Json;
+using HostOps.Contracts.Json;
+using HostOps.Contracts.Operations;
+
+namespace HostOps.Api.Tests.Infrastructure;
+
+/// <summary>One canned handler per operation type the API's own endpoints use.</summary>
+internal static class CannedHandlers
+{
+    public static IReadOnlyList<CannedHandler> For(string host)
+    {
+        var ctx = HostOpsJsonContext.Default;
+        var load = new LoadAverage(0.5, 0.25, 0.125);
+        var memory = new MemoryInfo(8_000, 6_000, 2_000);
+        var os = new OsInfo("Debian", "13");
+        return
+        [
+            new(OperationTypes.HostnameGet, _ => JsonSerializer.SerializeToElement(new HostnameResult(host), ctx.HostnameResult)),
+            new(OperationTypes.UptimeGet, _ => JsonSerializer.SerializeToElement(new UptimeResult(host, "1h", 3600), ctx.UptimeResult)),
+            new(OperationTypes.StatusGet, _ => JsonSerializer.SerializeToElement(
+                new SystemStatusResult(host, "1h", load, memory, [new DiskInfo("/", 100, 40, 60)], os), ctx.SystemStatusResult)),
+            new(OperationTypes.PingDo, _ => JsonSerializer.SerializeToElement(new PingResult(host, 1, 1, 0, "0.1ms", "0.1ms", "0.1ms"), ctx.PingResult)),
+            new(OperationTypes.DnsGet, data => JsonSerializer.SerializeToElement(
+                new DnsConfig(host, ["1.1.1.1"], [data?.GetProperty("interface_name").GetString() + ".example.com"]), ctx.DnsConfig)),
+            new(OperationTypes.DnsUpdate, _ => JsonSerializer.SerializeToElement(new DnsUpdateResult(host, "ok"), ctx.DnsUpdateResult)),
+        ];
+    }
+}

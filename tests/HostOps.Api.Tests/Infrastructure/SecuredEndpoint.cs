@@ -1,0 +1,27 @@
+using HostOps.Api.Security;
+
+namespace HostOps.Api.Tests.Infrastructure;
+
+/// <summary>One endpoint that needs a token: how to call it with a valid request, and the scope it needs.</summary>
+public sealed record SecuredEndpoint(string Method, string Pattern, string Path, string Scope, string? Body = null)
+{
+    public override string ToString() => $"{Method} {Path}";
+
+    /// <summary>Every secured endpoint of api.md; a test checks the app has no other.</summary>
+    public static IReadOnlyList<SecuredEndpoint> All { get; } =
+    [
+        new("GET", "/health/status", "/health/status", Scopes.Read),
+        new("POST", "/job", "/job", Scopes.Write, """{"operation":{"type":"network.dns.update","data":{"interface_name":"eth0","servers":["1.1.1.1"]}}}"""),
+        new("GET", "/job", "/job?limit=5", Scopes.Read),
+        new("GET", "/job/status", "/job/status", Scopes.Read),
+        new("GET", "/job/workers", "/job/workers", Scopes.Read),
+        new("GET", "/job/{id}", $"/job/{Guid.NewGuid()}", Scopes.Read),
+        new("DELETE", "/job/{id}", $"/job/{Guid.NewGuid()}", Scopes.Write),
+        new("POST", "/job/{id}/retry", $"/job/{Guid.NewGuid()}/retry", Scopes.Write),
+        new("GET", "/system/hostname", "/system/hostname", Scopes.Read),
+        new("GET", "/system/status", "/system/status", Scopes.Read),
+        new("POST", "/network/ping", "/network/ping", Scopes.Write, """{"address":"127.0.0.1","count":1}"""),
+        new("GET", "/network/dns/{interfaceName}", "/network/dns/eth0", Scopes.Read),
+        new("PUT", "/network/dns", "/network/dns", Scopes.Write, """{"interface_name":"eth0","servers":["1.1.1.1"],"search_domains":["example.com"]}"""),
+    ];
+}
