@@ -37,12 +37,14 @@ public sealed partial class AgentWorker : BackgroundService
     public Task Started => _started.Task;
 
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var consumers = await EnsureConsumersAsync(stoppingToken);
         if (consumers is null)
         {
+            _drained.TrySetResult();
             return;
         }
 
@@ -57,6 +59,7 @@ public sealed partial class AgentWorker : BackgroundService
         }
 
         await Task.WhenAll(remaining);
+        _drained.TrySetResult();
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -64,6 +67,17 @@ public sealed partial class AgentWorker : BackgroundService
         // The host's shutdown token fires when the grace period is over: then running jobs are cancelled.
         using var abortOnTimeout = cancellationToken.Register(_abort.Cancel);
         await base.StopAsync(cancellationToken);
+
+        // BackgroundService does not wait for the jobs ExecuteAsync still holds; wait here, and once the grace
+        // period is over give the cancelled ones a moment to nak their notifications.
+        try
+        {
+            await _drained.Task.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            await _drained.Task.WaitAsync(TimeSpan.FromSeconds(2), CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
     }
 
     public override void Dispose()

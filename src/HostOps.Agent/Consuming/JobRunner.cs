@@ -86,7 +86,13 @@ public sealed partial class JobRunner
             await FinishAsync(store, notification, new JobHostResponse(JobStatus.Failed, null, ex.Message, _identity.Hostname), clock.Elapsed, cancellationToken);
             await msg.AckAsync(cancellationToken: cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The agent is shutting down past its grace period: hand the job back for another agent at once.
+            await msg.NakAsync(cancellationToken: CancellationToken.None);
+            throw;
+        }
+        catch (Exception ex)
         {
             await started.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             LogTransientFailure(_logger, ex, notification.Id, definition.Operation.Type, delivered);

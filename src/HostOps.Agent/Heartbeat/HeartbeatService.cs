@@ -60,10 +60,14 @@ public sealed partial class HeartbeatService : BackgroundService
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
+
+        // Bounded: with NATS gone the key cannot be removed (it expires by TTL), and shutdown must not hang on it.
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(TimeSpan.FromSeconds(2));
         try
         {
-            var registry = await _buckets.RegistryAsync(cancellationToken);
-            await registry.DeleteAsync(JobKeys.Agent(_identity.Hostname), cancellationToken: cancellationToken);
+            var registry = await _buckets.RegistryAsync(bounded.Token);
+            await registry.DeleteAsync(JobKeys.Agent(_identity.Hostname), cancellationToken: bounded.Token);
         }
         catch (Exception ex)
         {

@@ -66,6 +66,25 @@ public sealed class DeliveryFailureTests(NatsFixture nats) : IClassFixture<NatsF
     }
 
     [Fact]
+    public async Task An_agent_stopping_hands_back_the_job_it_holds_and_leaves_the_registry()
+    {
+        await using var fleet = await AgentFleet.StartAsync(nats.Url);
+        fleet.Journal.BlockOn = "leaving";
+        var leaving = await fleet.AddAgentAsync("leaving");
+        var id = (await fleet.System.Client.SubmitAsync(new JobOperation(OperationTypes.HostnameGet), "_any", Ct)).JobId;
+        await fleet.Journal.Blocked.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        await WaitForStatusAsync(fleet, id, JobStatus.Processing);
+        await fleet.AddAgentAsync("staying");
+
+        await leaving.StopAsync();
+
+        var job = await fleet.System.Client.WaitForCompletionAsync(id, TimeSpan.FromSeconds(20), Ct);
+        job!.Status.ShouldBe(JobStatus.Completed);
+        job.Hostname.ShouldBe("staying");
+        (await fleet.System.Client.GetWorkersAsync(Ct)).Workers.Select(w => w.Hostname).ShouldBe(["staying"]);
+    }
+
+    [Fact]
     public async Task A_notification_for_a_missing_job_is_dead_lettered_at_once()
     {
         await using var fleet = await AgentFleet.StartAsync(nats.Url);
