@@ -47,6 +47,8 @@ public static class ApiServiceCollectionExtensions
         {
             o.AddDocumentTransformer<BearerSecurityTransformer>();
             o.AddOperationTransformer<BearerSecurityTransformer>();
+            o.AddOperationTransformer<ResponseDescriptionTransformer>();
+            o.AddDocumentTransformer<OmittedNullsTransformer>();
         });
 
         services.AddSingleton<ApiProcessInfo>();
