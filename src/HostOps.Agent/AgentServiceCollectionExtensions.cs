@@ -3,6 +3,7 @@ using HostOps.Agent.Heartbeat;
 using HostOps.Agent.Operations;
 using HostOps.Jobs;
 using HostOps.Jobs.Configuration;
+using HostOps.Providers.System;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,7 +14,7 @@ namespace HostOps.Agent;
 public static class AgentServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the agent: its identity (<c>job.worker.hostname</c>, default the machine's; <c>job.worker.labels</c>),
+    /// Registers the agent: its identity (<c>job.worker.hostname</c>, default the kernel's hostname; <c>job.worker.labels</c>),
     /// the operation handlers, the consumer pipeline and the heartbeat, as hosted services.
     /// </summary>
     public static IServiceCollection AddHostOpsAgent(this IServiceCollection services, IConfiguration configuration)
@@ -22,7 +23,7 @@ public static class AgentServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var worker = sp.GetRequiredService<IOptions<JobOptions>>().Value.Worker;
-            var hostname = string.IsNullOrWhiteSpace(worker.Hostname) ? Environment.MachineName : worker.Hostname;
+            var hostname = string.IsNullOrWhiteSpace(worker.Hostname) ? sp.GetRequiredService<HostnameProvider>().Read() : worker.Hostname;
             return new AgentIdentity(hostname, new Dictionary<string, string>(worker.Labels, StringComparer.Ordinal));
         });
         services.AddOperationHandlers();

@@ -69,21 +69,26 @@ public sealed partial class JobRunner
             return;
         }
 
-        await AppendAsync(store, notification, JobEventKind.Started, null, null, cancellationToken);
+        // The started event is written while the operation runs (one round-trip less per job); it is awaited
+        // before the response, and a late one could not undo the terminal state anyway.
+        var started = AppendAsync(store, notification, JobEventKind.Started, null, null, cancellationToken);
         var clock = Stopwatch.StartNew();
         try
         {
             var data = await RunWithProgressAsync(msg, definition, cancellationToken);
+            await started;
             await FinishAsync(store, notification, new JobHostResponse(JobStatus.Completed, data, null, _identity.Hostname), clock.Elapsed, cancellationToken);
             await msg.AckAsync(cancellationToken: cancellationToken);
         }
         catch (OperationFailedException ex)
         {
+            await started;
             await FinishAsync(store, notification, new JobHostResponse(JobStatus.Failed, null, ex.Message, _identity.Hostname), clock.Elapsed, cancellationToken);
             await msg.AckAsync(cancellationToken: cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            await started.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             LogTransientFailure(_logger, ex, notification.Id, definition.Operation.Type, delivered);
             if (delivered >= maxDeliver)
             {

@@ -1,3 +1,6 @@
+using HostOps.Agent.Operations.Network;
+using HostOps.Agent.Operations.System;
+using HostOps.Providers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HostOps.Agent.Operations;
@@ -9,6 +12,21 @@ public static class OperationHandlerServiceCollectionExtensions
         where THandler : class, IOperationHandler =>
         services.AddSingleton<IOperationHandler, THandler>();
 
-    /// <summary>Registers every operation handler the agent ships with.</summary>
-    public static IServiceCollection AddOperationHandlers(this IServiceCollection services) => services;
+    /// <summary>
+    /// Registers every built-in operation handler and the host providers they read. Needs an
+    /// <see cref="AgentIdentity"/> registration: each result names the agent's hostname.
+    /// </summary>
+    public static IServiceCollection AddOperationHandlers(this IServiceCollection services) =>
+        services
+            .AddHostOpsProviders()
+            .AddOperationHandler<HostnameGetHandler>()
+            .AddOperationHandler<UptimeGetHandler>()
+            .AddOperationHandler<OsGetHandler>()
+            .AddOperationHandler<DiskGetHandler>()
+            .AddOperationHandler<MemoryGetHandler>()
+            .AddOperationHandler<LoadGetHandler>()
+            .AddOperationHandler<StatusGetHandler>()
+            .AddOperationHandler<DnsGetHandler>()
+            .AddOperationHandler<DnsUpdateHandler>()
+            .AddOperationHandler<PingDoHandler>();
 }

@@ -8,6 +8,9 @@ namespace HostOps.Jobs.Client;
 
 public sealed partial class JobClient
 {
+    // Shown on a host that holds a job but stopped heartbeating: the job is stuck there until retried or redelivered.
+    private const string AbandonedError = "agent has no live heartbeat; the job is redelivered after ack_wait or can be retried";
+
     /// <summary>The job, or null when no job has that id.</summary>
     public async Task<JobDetail?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -64,9 +67,15 @@ public sealed partial class JobClient
             }
         }
 
+        var live = view.Hosts.Values.Any(h => h.Status == JobStatus.Processing)
+            ? (await _agents.LiveAsync(cancellationToken)).Select(a => a.Hostname).ToHashSet(StringComparer.OrdinalIgnoreCase)
+            : [];
         var states = view.Hosts.Values.ToDictionary(
             h => h.Hostname,
-            h => new WorkerState(h.Status, h.Error, h.DurationMs is { } ms ? DurationText.FormatMilliseconds(ms) : null),
+            h => new WorkerState(
+                h.Status,
+                h.Status == JobStatus.Processing && !live.Contains(h.Hostname) ? AbandonedError : h.Error,
+                h.DurationMs is { } ms ? DurationText.FormatMilliseconds(ms) : null),
             StringComparer.OrdinalIgnoreCase);
         JsonElement? result = definition.ExpectedHosts is null
             ? responses.Values.FirstOrDefault(r => r.Status == JobStatus.Completed)?.Data

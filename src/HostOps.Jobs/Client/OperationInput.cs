@@ -1,11 +1,24 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using HostOps.Contracts.Jobs;
+using HostOps.Contracts.Json;
 using HostOps.Contracts.Operations;
 
 namespace HostOps.Jobs.Client;
 
-/// <summary>Checks a submitted operation before it becomes a job: a known type whose kind (query/modify) is clear.</summary>
+/// <summary>
+/// Checks a submitted operation before it becomes a job: a known type, and for the operations that take input,
+/// input that passes <see cref="InputRules"/> — the same rules the agent applies again before running it.
+/// </summary>
 public static class OperationInput
 {
+    private static readonly Dictionary<string, Func<JsonElement?, string?>> DataRules = new(StringComparer.Ordinal)
+    {
+        [OperationTypes.DnsGet] = data => InputRules.Validate(Read(data, HostOpsJsonContext.Default.DnsGetRequest)),
+        [OperationTypes.DnsUpdate] = data => InputRules.Validate(Read(data, HostOpsJsonContext.Default.DnsUpdateRequest)),
+        [OperationTypes.PingDo] = data => InputRules.Validate(Read(data, HostOpsJsonContext.Default.PingRequest)),
+    };
+
     public static void Validate(JobOperation? operation)
     {
         if (operation is null)
@@ -23,5 +36,27 @@ public static class OperationInput
             throw new JobRequestException(
                 "operation.type", $"unknown operation type '{operation.Type}'; known types: {string.Join(", ", OperationTypes.All)}");
         }
+
+        if (DataRules.TryGetValue(operation.Type, out var rule))
+        {
+            string? error;
+            try
+            {
+                error = rule(operation.Data);
+            }
+            catch (JsonException)
+            {
+                error = $"data: is not a valid {operation.Type} input";
+            }
+
+            if (error is not null)
+            {
+                throw new JobRequestException("operation.data", $"operation.{error}");
+            }
+        }
     }
+
+    private static T? Read<T>(JsonElement? data, JsonTypeInfo<T> typeInfo)
+        where T : class =>
+        data is { ValueKind: JsonValueKind.Object } element ? element.Deserialize(typeInfo) : null;
 }

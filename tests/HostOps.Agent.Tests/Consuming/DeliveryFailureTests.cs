@@ -40,6 +40,31 @@ public sealed class DeliveryFailureTests(NatsFixture nats) : IClassFixture<NatsF
     }
 
     [Fact]
+    public async Task A_job_held_by_a_vanished_agent_shows_it_and_can_be_retried()
+    {
+        await using var fleet = await AgentFleet.StartAsync(nats.Url);
+        fleet.Journal.BlockOn = "doomed";
+        var doomed = await fleet.AddAgentAsync("doomed");
+        var id = (await fleet.System.Client.SubmitAsync(new JobOperation(OperationTypes.HostnameGet), "doomed", Ct)).JobId;
+        await fleet.Journal.Blocked.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        (await fleet.System.Client.RetryAsync(id, Ct)).Result.ShouldBe(RetryResult.Conflict);
+
+        await doomed.CrashAsync();
+        JobDetail? job = null;
+        for (var i = 0; i < 100 && job?.WorkerStates["doomed"].Error is null; i++)
+        {
+            await Task.Delay(100, Ct);
+            job = await fleet.System.Client.GetAsync(id, Ct);
+        }
+
+        job!.Status.ShouldBe(JobStatus.Processing);
+        job.WorkerStates["doomed"].Error!.ShouldContain("no live heartbeat");
+        var retry = await fleet.System.Client.RetryAsync(id, Ct);
+        retry.Result.ShouldBe(RetryResult.Retried);
+        (await fleet.System.Client.GetAsync(id, Ct))!.Status.ShouldBe(JobStatus.Unprocessed);
+    }
+
+    [Fact]
     public async Task A_notification_for_a_missing_job_is_dead_lettered_at_once()
     {
         await using var fleet = await AgentFleet.StartAsync(nats.Url);

@@ -96,4 +96,22 @@ public sealed class JobClientTests(NatsFixture nats) : IClassFixture<NatsFixture
 
         error.Message.ShouldContain("no live agent");
     }
+
+    [Theory]
+    [InlineData("network.ping.do", "{}", "operation.address")]
+    [InlineData("network.ping.do", "{\"address\":\"example.com\"}", "operation.address")]
+    [InlineData("network.ping.do", "{\"address\":\"1.1.1.1\",\"count\":0}", "operation.count")]
+    [InlineData("network.dns.get", "{\"interface_name\":\"eth0; rm -rf /\"}", "operation.interface_name")]
+    [InlineData("network.dns.update", "{\"interface_name\":\"eth0\",\"servers\":[\"1.1.1.1\",\"999.1.1.1\"]}", "operation.servers[1]")]
+    [InlineData("network.dns.get", null, "operation.data")]
+    public async Task Bad_operation_input_is_refused_naming_the_field(string type, string? json, string field)
+    {
+        await using var system = await TestJobSystem.StartAsync(nats.Url);
+        var data = json is null ? (System.Text.Json.JsonElement?)null : System.Text.Json.JsonDocument.Parse(json).RootElement;
+
+        var error = await Should.ThrowAsync<JobRequestException>(() => system.Client.SubmitAsync(new JobOperation(type, data), null, Ct));
+
+        error.Field.ShouldBe("operation.data");
+        error.Message.ShouldStartWith(field);
+    }
 }

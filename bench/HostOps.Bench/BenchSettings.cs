@@ -1,0 +1,23 @@
+using System.Globalization;
+
+namespace HostOps.Bench;
+
+internal sealed record BenchSettings(int RawMessages, int Jobs, int Concurrency, int PacedRate, TimeSpan PacedFor, int StatsJobs)
+{
+    public static BenchSettings Parse(string[] args)
+    {
+        int Int(string name, int fallback)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+        }
+
+        return new BenchSettings(
+            RawMessages: Int("--raw", 200_000),
+            Jobs: Int("--jobs", 20_000),
+            Concurrency: Int("--concurrency", 256),
+            PacedRate: Int("--paced-rate", 500),
+            PacedFor: TimeSpan.FromSeconds(Int("--paced-seconds", 10)),
+            StatsJobs: Int("--stats-jobs", 100_000));
+    }
+}

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using HostOps.Agent;
+using HostOps.Cli.Configuration;
+using HostOps.Cli.Hosting;
+using HostOps.Jobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace HostOps.Cli.Commands.Agent;
+
+/// <summary><c>hostops agent start</c>: a Generic Host with the job system and the agent, connecting to nats.url.</summary>
+internal static class AgentStartCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("start", """
+            Run the agent on this host until Ctrl-C; it takes jobs from the NATS server at nats.url.
+            """).WithExamples(
+            "hostops agent start",
+            "HOSTOPS_NATS__URL=nats://10.0.0.5:4222 HOSTOPS_JOB__WORKER__LABELS__group=web.dev hostops agent start");
+        command.SetRunner(RunAsync);
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CommandContext context)
+    {
+        var loaded = context.LoadConfiguration();
+        var settings = CommandContext.Settings(loaded, StartingComponents.Agent);
+
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddConfiguration(loaded.Configuration);
+        builder.Logging.UseCliConsole(loaded.Configuration);
+        builder.Services.AddHostOpsJobs(builder.Configuration);
+        builder.Services.AddHostOpsAgent(builder.Configuration);
+        using var host = builder.Build();
+        await host.StartAsync(context.CancellationToken);
+        await context.Output.WriteLineAsync($"Agent is running against {settings.Nats.Url}; Ctrl-C stops it.");
+        await host.WaitForShutdownAsync(context.CancellationToken);
+        return CliApp.Ok;
+    }
+}

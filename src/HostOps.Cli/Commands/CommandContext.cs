@@ -1,0 +1,27 @@
+using System.CommandLine;
+using HostOps.Cli.Configuration;
+
+namespace HostOps.Cli.Commands;
+
+/// <summary>What a running command needs: its parse result, the stop token, the console writers and configuration.</summary>
+internal sealed class CommandContext(ParseResult parse, CancellationToken cancellationToken)
+{
+    public ParseResult Parse { get; } = parse;
+
+    public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    public TextWriter Output => Parse.InvocationConfiguration.Output;
+
+    public TextWriter Error => Parse.InvocationConfiguration.Error;
+
+    public LoadedConfiguration LoadConfiguration() =>
+        ConfigurationLoader.Load(Parse.GetValue(GlobalOptions.Config), Directory.GetCurrentDirectory());
+
+    /// <summary>Binds and validates what <paramref name="components"/> need; throws <see cref="ConfigException"/>.</summary>
+    public static HostOpsSettings Settings(LoadedConfiguration loaded, StartingComponents components)
+    {
+        var settings = HostOpsSettings.Bind(loaded);
+        ConfigValidator.Validate(settings, components);
+        return settings;
+    }
+}

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using HostOps.Cli.Configuration;
+using HostOps.Cli.Hosting;
+using HostOps.Nats.Server;
+using Microsoft.Extensions.Logging;
+
+namespace HostOps.Cli.Commands.Nats;
+
+/// <summary><c>hostops nats server start</c>: only the managed nats-server, with the job streams and buckets provisioned.</summary>
+internal static class NatsServerStartCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("start", """
+            Run the managed nats-server with JetStream until Ctrl-C, and create the job streams and buckets.
+            Listens on nats.server.host:port; the store is nats.server.store_dir or <data_dir>/nats.
+            """).WithExamples(
+            "hostops nats server start",
+            "HOSTOPS_NATS__SERVER__PORT=14222 hostops nats server start");
+        command.SetRunner(RunAsync);
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CommandContext context)
+    {
+        var loaded = context.LoadConfiguration();
+        var settings = StartupSecrets.UseManagedNatsUrl(loaded, HostOpsSettings.Bind(loaded));
+        ConfigValidator.Validate(settings, StartingComponents.NatsServer);
+
+        using var loggers = CliLogging.CreateFactory(loaded.Configuration);
+        await using var nats = new ManagedNatsServer(settings.NatsServer, settings.DataDir, loggers.CreateLogger<ManagedNatsServer>());
+        await nats.StartAsync(context.CancellationToken);
+        await NatsProvisioning.EnsureAsync(settings, context.CancellationToken);
+        await context.Output.WriteLineAsync($"nats-server is running at {nats.Url} (store {nats.StoreDir}); Ctrl-C stops it.");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, context.CancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        return CliApp.Ok;
+    }
+}

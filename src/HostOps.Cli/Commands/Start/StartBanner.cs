@@ -1,0 +1,32 @@
+using HostOps.Cli.Configuration;
+using HostOps.Cli.Hosting;
+using HostOps.Nats.Server;
+
+namespace HostOps.Cli.Commands.Start;
+
+/// <summary>What <c>start</c> prints once everything answers: where things are and what to try next.</summary>
+internal static class StartBanner
+{
+    public static async Task WriteAsync(TextWriter output, HostOpsSettings settings, ManagedNatsServer nats, string configFile, bool firstRun)
+    {
+        var url = ApiHost.ClientUrl(settings);
+        var keyNote = firstRun ? " (first run: generated a signing key)" : "";
+        await output.WriteLineAsync($"""
+
+            HostOps is running.
+              API     {url}   (reference: {url}/docs)
+              NATS    {nats.Url}   (store {nats.StoreDir})
+              Config  {configFile}{keyNote}
+                      api.client.token there holds a fresh admin token, valid {StartupSecrets.AdminTokenLifetime.TotalHours:0}h
+
+            Next, in another terminal from this directory:
+              ./hostops client health status
+              ./hostops client system status
+              ./hostops client job list
+              TOKEN=$(./hostops token generate --role read)   # a token for curl or scripts
+              curl -H "Authorization: Bearer $TOKEN" {url}/health/status
+
+            Ctrl-C stops everything.
+            """);
+    }
+}

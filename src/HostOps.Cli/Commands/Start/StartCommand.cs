@@ -1,0 +1,52 @@
+using System.CommandLine;
+using HostOps.Cli.Configuration;
+using HostOps.Cli.Hosting;
+using HostOps.Nats.Server;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace HostOps.Cli.Commands.Start;
+
+/// <summary><c>hostops start</c>: managed nats-server, provisioning, API and one agent in one process.</summary>
+internal static class StartCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("start", """
+            Run everything in one process: a managed nats-server, the API server and one agent.
+            The first run writes <data_dir>/hostops.yaml with a fresh signing key; every run writes a fresh admin
+            token there, so `hostops client ...` works from a second terminal. Ctrl-C stops everything.
+            """).WithExamples(
+            "hostops start",
+            "HOSTOPS_API__SERVER__PORT=18080 HOSTOPS_NATS__SERVER__PORT=14222 hostops start");
+        command.SetRunner(RunAsync);
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CommandContext context)
+    {
+        var loaded = context.LoadConfiguration();
+        var firstRun = StartupSecrets.EnsureSigningKey(loaded);
+        if (firstRun)
+        {
+            loaded = context.LoadConfiguration();
+        }
+
+        var settings = StartupSecrets.UseManagedNatsUrl(loaded, HostOpsSettings.Bind(loaded));
+        ConfigValidator.Validate(settings, StartingComponents.All);
+        ConfigValidator.PortIsFree("api:server:port", settings.ApiServer.Host, settings.ApiServer.Port);
+        StartupSecrets.WriteAdminToken(loaded, settings, TimeProvider.System);
+
+        using var loggers = CliLogging.CreateFactory(loaded.Configuration);
+        await using var nats = new ManagedNatsServer(settings.NatsServer, settings.DataDir, loggers.CreateLogger<ManagedNatsServer>());
+        await nats.StartAsync(context.CancellationToken);
+        await NatsProvisioning.EnsureAsync(settings, context.CancellationToken);
+
+        await using var app = ApiHost.Create(loaded, settings, withAgent: true);
+        await app.StartAsync(context.CancellationToken);
+        await StartBanner.WriteAsync(context.Output, settings, nats, loaded.GeneratedFilePath, firstRun);
+        await app.WaitForShutdownAsync(context.CancellationToken);
+        await context.Output.WriteLineAsync("hostops: stopped");
+        return CliApp.Ok;
+    }
+}

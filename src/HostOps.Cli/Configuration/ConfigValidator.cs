@@ -1,0 +1,142 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using HostOps.Contracts.Text;
+
+namespace HostOps.Cli.Configuration;
+
+/// <summary>
+/// Checks the bound settings before anything starts; the first problem is thrown as one line naming the key.
+/// Only what the starting components use is checked (a client command does not need a signing key).
+/// </summary>
+public static class ConfigValidator
+{
+    public const int MinimumSigningKeyBytes = 32;
+
+    private static readonly string[] StorageKinds = ["file", "memory"];
+
+    public static void Validate(HostOpsSettings settings, StartingComponents components)
+    {
+        if (components.HasFlag(StartingComponents.NatsServer))
+        {
+            Port("nats:server:port", settings.NatsServer.Port);
+        }
+
+        if (components.HasFlag(StartingComponents.Api))
+        {
+            Port("api:server:port", settings.ApiServer.Port);
+            Positive("api:server:job_timeout", settings.ApiServer.JobTimeout);
+            SigningKey(settings.ApiServer.Security.SigningKey);
+        }
+
+        if (components.HasFlag(StartingComponents.Api) || components.HasFlag(StartingComponents.Agent))
+        {
+            NatsUrl(settings.Nats.Url);
+            Jobs(settings);
+        }
+
+        if (components.HasFlag(StartingComponents.Client))
+        {
+            HttpUrl("api:client:url", settings.ApiClient.Url);
+        }
+    }
+
+    /// <summary>Refuses a port another process listens on, before a half-started system has to be torn down.</summary>
+    public static void PortIsFree(string key, string host, int port)
+    {
+        var address = IPAddress.TryParse(host, out var parsed) ? parsed : IPAddress.Any;
+        try
+        {
+            using var probe = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            probe.Bind(new IPEndPoint(address, port));
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            throw new ConfigException(key, $"{port} is in use by another process");
+        }
+    }
+
+    private static void Jobs(HostOpsSettings settings)
+    {
+        var job = settings.Job;
+        Storage("job:stream:storage", job.Stream.Storage);
+        Storage("job:kv:storage", job.Kv.Storage);
+        Storage("job:dlq:storage", job.Dlq.Storage);
+        Storage("job:registry:storage", job.Registry.Storage);
+        AtLeastOne("job:stream:replicas", job.Stream.Replicas);
+        AtLeastOne("job:kv:replicas", job.Kv.Replicas);
+        AtLeastOne("job:dlq:replicas", job.Dlq.Replicas);
+        AtLeastOne("job:registry:replicas", job.Registry.Replicas);
+        AtLeastOne("job:consumer:max_deliver", job.Consumer.MaxDeliver);
+        AtLeastOne("job:worker:max_jobs", job.Worker.MaxJobs);
+        Positive("job:stream:max_age", job.Stream.MaxAge);
+        Positive("job:kv:ttl", job.Kv.Ttl);
+        Positive("job:dlq:max_age", job.Dlq.MaxAge);
+        Positive("job:registry:ttl", job.Registry.Ttl);
+        Positive("job:registry:heartbeat_interval", job.Registry.HeartbeatInterval);
+        Positive("job:consumer:ack_wait", job.Consumer.AckWait);
+        for (var i = 0; i < job.Consumer.BackOff.Count; i++)
+        {
+            Positive($"job:consumer:back_off:{i}", job.Consumer.BackOff[i]);
+        }
+    }
+
+    private static void Port(string key, int port)
+    {
+        if (port is < 1 or > 65535)
+        {
+            throw new ConfigException(key, $"{port} is out of range 1-65535");
+        }
+    }
+
+    private static void Storage(string key, string value)
+    {
+        if (!StorageKinds.Contains(value, StringComparer.Ordinal))
+        {
+            throw new ConfigException(key, $"'{value}' is not a storage kind (file or memory)");
+        }
+    }
+
+    private static void AtLeastOne(string key, int value)
+    {
+        if (value < 1)
+        {
+            throw new ConfigException(key, $"{value} must be at least 1");
+        }
+    }
+
+    private static void Positive(string key, Duration value)
+    {
+        if (value.Value <= TimeSpan.Zero)
+        {
+            throw new ConfigException(key, $"{value} must be greater than zero");
+        }
+    }
+
+    private static void SigningKey(string key)
+    {
+        var bytes = Encoding.UTF8.GetByteCount(key);
+        if (bytes < MinimumSigningKeyBytes)
+        {
+            throw new ConfigException(
+                "api:server:security:signing_key",
+                bytes == 0 ? $"is not set (needs at least {MinimumSigningKeyBytes} bytes)" : $"is {bytes} bytes, needs at least {MinimumSigningKeyBytes}");
+        }
+    }
+
+    private static void NatsUrl(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("nats" or "tls") || uri.Port is < 1 or > 65535)
+        {
+            throw new ConfigException("nats:url", $"'{url}' is not a NATS URL (like nats://127.0.0.1:4222)");
+        }
+    }
+
+    private static void HttpUrl(string key, string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            throw new ConfigException(key, $"'{url}' is not an http(s) URL (like http://127.0.0.1:8080)");
+        }
+    }
+}

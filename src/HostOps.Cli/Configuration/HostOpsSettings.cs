@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+using HostOps.Api.Configuration;
+using HostOps.Client.Configuration;
+using HostOps.Contracts.Text;
+using HostOps.Jobs.Configuration;
+using HostOps.Nats.Configuration;
+using Microsoft.Extensions.Configuration;
+
+namespace HostOps.Cli.Configuration;
+
+/// <summary>Every options section bound from one configuration; binder failures become a <see cref="ConfigException"/> naming the key.</summary>
+public sealed partial record HostOpsSettings(
+    string DataDir,
+    NatsConnectionOptions Nats,
+    NatsServerOptions NatsServer,
+    ApiServerOptions ApiServer,
+    ApiClientOptions ApiClient,
+    JobOptions Job)
+{
+    public static HostOpsSettings Bind(LoadedConfiguration loaded)
+    {
+        var configuration = loaded.Configuration;
+        DurationList(configuration, "job:consumer:back_off");
+        return new HostOpsSettings(
+            loaded.DataDir,
+            BindSection<NatsConnectionOptions>(configuration, NatsConnectionOptions.Section),
+            BindSection<NatsServerOptions>(configuration, NatsServerOptions.Section),
+            BindSection<ApiServerOptions>(configuration, ApiServerOptions.Section),
+            BindSection<ApiClientOptions>(configuration, ApiClientOptions.Section),
+            BindSection<JobOptions>(configuration, JobOptions.Section));
+    }
+
+    private static T BindSection<T>(IConfiguration configuration, string section)
+        where T : new()
+    {
+        try
+        {
+            return configuration.GetSection(section).Get<T>() ?? new T();
+        }
+        catch (InvalidOperationException e) when (FailedConversion().Match(e.Message) is { Success: true } match)
+        {
+            var value = match.Groups["value"].Value;
+            var problem = e.InnerException switch
+            {
+                FormatException { Message: var message } when match.Groups["type"].Value.EndsWith(".Duration", StringComparison.Ordinal) => message,
+                _ when match.Groups["type"].Value.StartsWith("System.Int", StringComparison.Ordinal) => $"'{value}' is not a whole number",
+                _ when match.Groups["type"].Value == "System.Boolean" => $"'{value}' is not true or false",
+                { Message: var message } => $"'{value}' is not valid: {message.ReplaceLineEndings(" ")}",
+                null => $"'{value}' is not valid",
+            };
+            throw new ConfigException(match.Groups["key"].Value, problem);
+        }
+    }
+
+    /// <summary>The binder silently drops list items it cannot convert; a mistyped back-off step must not vanish.</summary>
+    private static void DurationList(IConfiguration configuration, string key)
+    {
+        foreach (var item in configuration.GetSection(key).GetChildren())
+        {
+            if (item.Value is { } text && !DurationText.TryParse(text, out _))
+            {
+                throw new ConfigException(item.Path, $"'{text}' is not a duration (use forms like 500ms, 30s, 5m, 24h, 1h30m)");
+            }
+        }
+    }
+
+    // The binder's wording: "Failed to convert configuration value '3x' at 'job:stream:max_age' to type '...Duration'."
+    [GeneratedRegex(@"value '(?<value>.*)' at '(?<key>[^']+)' to type '(?<type>[^']+)'", RegexOptions.Singleline)]
+    private static partial Regex FailedConversion();
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+
+namespace HostOps.Cli.Hosting;
+
+/// <summary>
+/// One console log format for everything a command runs. Levels come from the standard <c>Logging:LogLevel</c>
+/// section (e.g. <c>HOSTOPS_LOGGING__LOGLEVEL__HOSTOPS=Debug</c> shows the nats-server log).
+/// </summary>
+internal static class CliLogging
+{
+    public static ILoggingBuilder UseCliConsole(this ILoggingBuilder logging, IConfiguration configuration)
+    {
+        logging.ClearProviders();
+        logging.AddConfiguration(configuration.GetSection("Logging"));
+        logging.AddConsole(o => o.FormatterName = CliConsoleFormatter.FormatterName);
+        logging.AddConsoleFormatter<CliConsoleFormatter, ConsoleFormatterOptions>();
+        return logging;
+    }
+
+    public static ILoggerFactory CreateFactory(IConfiguration configuration) =>
+        LoggerFactory.Create(logging => logging.UseCliConsole(configuration));
+
+    public static IServiceCollection AddCliConsole(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddLogging(logging => logging.UseCliConsole(configuration));
+}

@@ -1,0 +1,17 @@
+using System.Runtime.InteropServices;
+
+namespace HostOps.Nats.Server;
+
+/// <summary>
+/// Sends POSIX signals. .NET's Process.Kill only sends SIGKILL; nats-server flushes JetStream and exits cleanly
+/// on SIGTERM, so the graceful path needs libc's kill(2).
+/// </summary>
+internal static partial class ProcessSignals
+{
+    private const int SigTerm = 15;
+
+    public static bool Terminate(int pid) => Kill(pid, SigTerm) == 0;
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+}

@@ -1,0 +1,88 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace HostOps.Providers.Commands;
+
+/// <summary>The real runner: <see cref="Process"/> with <see cref="ProcessStartInfo.ArgumentList"/>, a time limit, output captured.</summary>
+public sealed partial class ProcessCommandRunner : ICommandRunner
+{
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
+
+    private readonly ILogger<ProcessCommandRunner> logger;
+    private readonly TimeSpan timeout;
+
+    public ProcessCommandRunner(ILogger<ProcessCommandRunner> logger)
+        : this(logger, DefaultTimeout)
+    {
+    }
+
+    public ProcessCommandRunner(ILogger<ProcessCommandRunner> logger, TimeSpan timeout)
+    {
+        this.logger = logger;
+        this.timeout = timeout;
+    }
+
+    public async Task<CommandResult> RunAsync(string fileName, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var startInfo = new ProcessStartInfo(fileName)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        using var process = new Process { StartInfo = startInfo };
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception e)
+        {
+            throw new HostProviderException($"cannot run {fileName}: {e.Message}", e);
+        }
+
+        LogRunning(fileName, arguments);
+        process.StandardInput.Close();
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        var output = process.StandardOutput.ReadToEndAsync(limit.Token);
+        var error = process.StandardError.ReadToEndAsync(limit.Token);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+            var result = new CommandResult(process.ExitCode, await output, await error);
+            LogFinished(fileName, result.ExitCode);
+            return result;
+        }
+        catch (OperationCanceledException)
+        {
+            Stop(process);
+            cancellationToken.ThrowIfCancellationRequested();
+            throw new HostProviderException($"{fileName} did not finish within {timeout.TotalSeconds:0.###}s and was stopped");
+        }
+    }
+
+    private static void Stop(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (Exception e) when (e is InvalidOperationException or Win32Exception)
+        {
+            // It exited between the time-out and the kill: nothing is left to stop.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Running {Command} {Arguments}")]
+    private partial void LogRunning(string command, IReadOnlyList<string> arguments);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Command} exited with {ExitCode}")]
+    private partial void LogFinished(string command, int exitCode);
+}

@@ -1,0 +1,32 @@
+using HostOps.Providers.Commands;
+using HostOps.Providers.Network;
+using HostOps.Providers.System;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace HostOps.Providers;
+
+public static class ProvidersServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the providers reading this host, the real <see cref="ICommandRunner"/> and the environment-based
+    /// <see cref="HostChangeGuard"/>. Everything is TryAdd, so a test registers a fake first and keeps it.
+    /// </summary>
+    public static IServiceCollection AddHostOpsProviders(this IServiceCollection services)
+    {
+        services.TryAddSingleton(HostRoot.Default);
+        services.TryAddSingleton<ICommandRunner, ProcessCommandRunner>();
+        services.TryAddSingleton<IMountStats, DriveInfoMountStats>();
+        services.TryAddSingleton(_ => HostChangeGuard.FromEnvironment());
+        services.TryAddSingleton<HostnameProvider>();
+        services.TryAddSingleton<UptimeProvider>();
+        services.TryAddSingleton<LoadProvider>();
+        services.TryAddSingleton<MemoryProvider>();
+        services.TryAddSingleton<OsProvider>();
+        services.TryAddSingleton<DiskProvider>();
+        services.TryAddSingleton<DnsProvider>();
+        services.TryAddSingleton<DnsUpdater>();
+        services.TryAddSingleton<PingProvider>();
+        return services;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using HostOps.Agent.Operations;
+using HostOps.Providers;
+using HostOps.Providers.Commands;
+using HostOps.Providers.System;
+using HostOps.Testing.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HostOps.Agent.Tests.Operations;
+
+/// <summary>The handlers as the agent registers them, reading a fixture machine through fakes for commands and statvfs.</summary>
+internal sealed class HandlerHost : IDisposable
+{
+    public const string AgentName = "agent-1";
+
+    private readonly ServiceProvider services;
+
+    public HandlerHost(HostRoot root, bool hostChangesAllowed = true)
+    {
+        services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(new AgentIdentity(AgentName, new Dictionary<string, string>()))
+            .AddSingleton(root)
+            .AddSingleton<ICommandRunner>(Commands)
+            .AddSingleton<IMountStats>(MountStats)
+            .AddSingleton(new HostChangeGuard(() => hostChangesAllowed))
+            .AddOperationHandlers()
+            .BuildServiceProvider();
+    }
+
+    public FakeCommandRunner Commands { get; } = new();
+
+    public FakeMountStats MountStats { get; } = new() { Total = 1000, Used = 400 };
+
+    public IOperationHandler Handler(string operationType) =>
+        services.GetServices<IOperationHandler>().Single(h => h.OperationType == operationType);
+
+    public async Task<string> RunAsync(string operationType, string? data = null)
+    {
+        JsonElement? input = data is null ? null : JsonDocument.Parse(data).RootElement.Clone();
+        var result = await Handler(operationType).HandleAsync(input, Xunit.TestContext.Current.CancellationToken);
+        return result.GetRawText();
+    }
+
+    public void Dispose() => services.Dispose();
+}

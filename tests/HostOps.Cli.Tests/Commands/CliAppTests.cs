@@ -1,0 +1,63 @@
+using HostOps.Cli.Commands;
+using Shouldly;
+using Xunit;
+
+namespace HostOps.Cli.Tests.Commands;
+
+public sealed class CliAppTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+    private readonly StringWriter _output = new();
+    private readonly StringWriter _error = new();
+
+    [Fact]
+    public async Task An_unknown_option_exits_2_with_the_usage_line()
+    {
+        var code = await Run("nats", "server", "start", "--bogus");
+
+        code.ShouldBe(2);
+        _error.ToString().ShouldContain("hostops: Unrecognized command or argument '--bogus'.");
+        _error.ToString().ShouldContain("Usage: hostops nats server start [options] (see --help)");
+    }
+
+    [Fact]
+    public async Task Help_of_a_command_ends_with_examples()
+    {
+        var code = await Run("start", "--help");
+
+        code.ShouldBe(0);
+        _output.ToString().ShouldContain("Examples:\n  hostops start\n");
+    }
+
+    [Fact]
+    public async Task Invalid_configuration_exits_2_with_one_line_and_starts_nothing()
+    {
+        var config = _dir.Write("bad.yaml", $"data_dir: {_dir.Path}/data\napi: {{ server: {{ port: 70000 }} }}\n");
+
+        var code = await Run("start", "--config", config);
+
+        code.ShouldBe(2);
+        _error.ToString().ShouldBe("hostops: config api.server.port: 70000 is out of range 1-65535\n");
+        Directory.Exists(Path.Combine(_dir.Path, "data", "nats")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_bad_duration_in_the_agent_configuration_exits_2_naming_the_key()
+    {
+        var config = _dir.Write("bad.yaml", "job: { consumer: { ack_wait: forever } }\n");
+
+        var code = await Run("agent", "start", "--config", config);
+
+        code.ShouldBe(2);
+        _error.ToString().ShouldStartWith("hostops: config job.consumer.ack_wait: 'forever' is not a duration");
+    }
+
+    public void Dispose()
+    {
+        _dir.Dispose();
+        _output.Dispose();
+        _error.Dispose();
+    }
+
+    private Task<int> Run(params string[] args) => CliApp.RunAsync(args, _output, _error, TestContext.Current.CancellationToken);
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Sockets;
+using HostOps.Cli.Configuration;
+using Microsoft.Extensions.Configuration;
+using Shouldly;
+using Xunit;
+
+namespace HostOps.Cli.Tests.Configuration;
+
+public sealed class ConfigValidationTests
+{
+    private const string GoodKey = "0123456789abcdef0123456789abcdef";
+
+    [Theory]
+    [InlineData("api:server:port", "70000", "config api.server.port: 70000 is out of range 1-65535")]
+    [InlineData("nats:server:port", "0", "config nats.server.port: 0 is out of range 1-65535")]
+    [InlineData("job:stream:storage", "disk", "config job.stream.storage: 'disk' is not a storage kind (file or memory)")]
+    [InlineData("job:kv:storage", "FILE", "config job.kv.storage: 'FILE' is not a storage kind (file or memory)")]
+    [InlineData("job:stream:replicas", "0", "config job.stream.replicas: 0 must be at least 1")]
+    [InlineData("job:registry:replicas", "-1", "config job.registry.replicas: -1 must be at least 1")]
+    [InlineData("job:consumer:max_deliver", "0", "config job.consumer.max_deliver: 0 must be at least 1")]
+    [InlineData("job:consumer:ack_wait", "0s", "config job.consumer.ack_wait: 0ms must be greater than zero")]
+    [InlineData("api:server:security:signing_key", "too-short", "config api.server.security.signing_key: is 9 bytes, needs at least 32")]
+    [InlineData("api:server:security:signing_key", "", "config api.server.security.signing_key: is not set (needs at least 32 bytes)")]
+    [InlineData("nats:url", "http://x", "config nats.url: 'http://x' is not a NATS URL (like nats://127.0.0.1:4222)")]
+    public void An_invalid_value_stops_start_with_one_line_naming_the_key(string key, string value, string message)
+    {
+        var error = Should.Throw<ConfigException>(() => Validate(StartingComponents.All, (key, value)));
+
+        error.Message.ShouldBe(message);
+    }
+
+    [Theory]
+    [InlineData("job:stream:max_age", "3x", "config job.stream.max_age: '3x' is not a duration (use forms like 500ms, 30s, 5m, 24h, 1h30m)")]
+    [InlineData("job:consumer:back_off:1", "soon", "config job.consumer.back_off.1: 'soon' is not a duration (use forms like 500ms, 30s, 5m, 24h, 1h30m)")]
+    [InlineData("api:server:port", "http", "config api.server.port: 'http' is not a whole number")]
+    [InlineData("job:worker:max_jobs", "1.5", "config job.worker.max_jobs: '1.5' is not a whole number")]
+    public void A_value_of_the_wrong_type_names_the_key(string key, string value, string message)
+    {
+        var error = Should.Throw<ConfigException>(() => Validate(StartingComponents.All, (key, value)));
+
+        error.Message.ShouldBe(message);
+    }
+
+    [Fact]
+    public void Defaults_with_a_signing_key_are_valid() =>
+        Should.NotThrow(() => Validate(StartingComponents.All));
+
+    [Fact]
+    public void A_client_command_does_not_need_a_signing_key_but_a_usable_url() =>
+        Should.Throw<ConfigException>(() => Validate(StartingComponents.Client, ("api:server:security:signing_key", ""), ("api:client:url", "localhost:8080")))
+            .Message.ShouldBe("config api.client.url: 'localhost:8080' is not an http(s) URL (like http://127.0.0.1:8080)");
+
+    [Fact]
+    public void The_nats_server_alone_does_not_check_api_settings() =>
+        Should.NotThrow(() => Validate(StartingComponents.NatsServer, ("api:server:port", "70000"), ("api:server:security:signing_key", "")));
+
+    [Fact]
+    public void A_port_another_process_listens_on_is_named()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+
+        var error = Should.Throw<ConfigException>(() => ConfigValidator.PortIsFree("api:server:port", "127.0.0.1", port));
+
+        error.Message.ShouldBe($"config api.server.port: {port} is in use by another process");
+    }
+
+    private static void Validate(StartingComponents components, params (string Key, string Value)[] values)
+    {
+        var data = new Dictionary<string, string?> { ["api:server:security:signing_key"] = GoodKey };
+        foreach (var (key, value) in values)
+        {
+            data[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(data).Build();
+        var settings = HostOpsSettings.Bind(new LoadedConfiguration(configuration, "/tmp/hostops-test", null));
+        ConfigValidator.Validate(settings, components);
+    }
+}

@@ -1,0 +1,46 @@
+using HostOps.Jobs.Routing;
+using Shouldly;
+using Xunit;
+
+namespace HostOps.Jobs.Tests.Routing;
+
+public sealed class JobTargetTests
+{
+    private static readonly Dictionary<string, string> WebEast = new() { ["group"] = "web.dev.east" };
+
+    [Theory]
+    [InlineData(null, "system.hostname.get", "jobs.query._any")]
+    [InlineData("_all", "system.status.get", "jobs.query._all")]
+    [InlineData("web1.example.com", "network.ping.do", "jobs.query.host.web1_example_com")]
+    [InlineData("group:web.dev", "network.dns.update", "jobs.modify.label.group.web.dev")]
+    public void Targets_map_to_subjects_by_operation_kind(string? target, string operation, string subject) =>
+        JobSubjects.For("jobs", operation, JobTarget.TryParse(target, out _)!).ShouldBe(subject);
+
+    [Theory]
+    [InlineData("group:web", true)]
+    [InlineData("group:web.dev", true)]
+    [InlineData("group:web.dev.east", true)]
+    [InlineData("group:web.de", false)]
+    [InlineData("group:db", false)]
+    [InlineData("role:web", false)]
+    public void A_label_target_matches_whole_dot_separated_prefixes(string target, bool matches) =>
+        JobTarget.TryParse(target, out _)!.Matches("web1", WebEast).ShouldBe(matches);
+
+    [Fact]
+    public void An_agent_consumes_every_prefix_of_its_labels() =>
+        JobSubjects.RoutesFor("Web1", WebEast).ShouldBe(
+            ["_any", "_all", "host.web1", "label.group.web", "label.group.web.dev", "label.group.web.dev.east"]);
+
+    [Theory]
+    [InlineData("bad host")]
+    [InlineData("-leading")]
+    [InlineData("group:")]
+    [InlineData(":web")]
+    [InlineData("group:web..dev")]
+    [InlineData("gr*up:web")]
+    public void Malformed_targets_are_refused_with_a_reason(string target)
+    {
+        JobTarget.TryParse(target, out var error).ShouldBeNull();
+        error.ShouldNotBeNullOrWhiteSpace();
+    }
+}
