@@ -98,7 +98,7 @@ internal static class JobEndpoints
         }
         catch (JobRequestException e)
         {
-            return ApiErrors.Invalid(string.IsNullOrEmpty(e.Field) ? "operation" : e.Field, e.Message);
+            return ApiErrors.InvalidField(string.IsNullOrEmpty(e.Field) ? "operation" : e.Field, e.Message);
         }
     }
 
