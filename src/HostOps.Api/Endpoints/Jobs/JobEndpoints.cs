@@ -105,6 +105,7 @@ internal static class JobEndpoints
     private static async Task<Results<Ok<JobList>, JsonHttpResult<ErrorBody>>> ListAsync(
         JobClient jobs, CancellationToken cancellationToken, string? status = null, string? limit = null, string? offset = null)
     {
+        status = string.IsNullOrEmpty(status) ? null : status; // "?status=" means no filter
         if (status is not null && !JobStatus.IsKnown(status))
         {
             return ApiErrors.Invalid("status", $"must be one of {string.Join(", ", JobStatus.All)}");
