@@ -55,6 +55,14 @@ internal sealed class BenchRun : IAsyncDisposable
         Row($"statistics query p50 at {_settings.StatsJobs:N0} jobs (ms)", large, "0.000");
         Row($"ratio statistics {_settings.StatsJobs:N0} / 1,000", large / small, "0.00");
 
+        var (health, status) = await HttpBench.RunAsync(
+            FileBacked(TestJobConfiguration.Create(_server.Url)), _settings.StatsJobs, TimeSpan.FromSeconds(10));
+        Row("GET /health requests/s (wrk -t2 -c16, 10 s)", health.RequestsPerSecond);
+        Row("GET /health p99 (ms)", health.P99Ms, "0.00");
+        Row($"GET /health/status requests/s with {_settings.StatsJobs:N0} jobs", status.RequestsPerSecond);
+        Row($"GET /health/status p99 with {_settings.StatsJobs:N0} jobs (ms)", status.P99Ms, "0.00");
+        Row("ratio /health/status / /health throughput", status.RequestsPerSecond / health.RequestsPerSecond, "0.00");
+
         Console.WriteLine();
         Console.WriteLine("| figure | value |");
         Console.WriteLine("|---|---|");

@@ -40,15 +40,10 @@ public sealed partial class AgentWorker : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        IReadOnlyList<INatsJSConsumer> consumers;
-        try
+        var consumers = await EnsureConsumersAsync(stoppingToken);
+        if (consumers is null)
         {
-            consumers = await AgentConsumers.EnsureAsync(_buckets.JetStream, _buckets.Options, _identity, stoppingToken);
-        }
-        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-        {
-            _started.TrySetException(ex);
-            throw;
+            return;
         }
 
         LogStarted(_logger, _identity.Hostname, consumers.Count);
@@ -76,6 +71,25 @@ public sealed partial class AgentWorker : BackgroundService
         _abort.Dispose();
         _slots.Dispose();
         base.Dispose();
+    }
+
+    // An agent may start before NATS answers or before the API has provisioned the stream: it waits, it does not die.
+    private async Task<IReadOnlyList<INatsJSConsumer>?> EnsureConsumersAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                return await AgentConsumers.EnsureAsync(_buckets.JetStream, _buckets.Options, _identity, stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogConsumersUnavailable(_logger, ex, _buckets.Options.Stream.Name);
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+
+        return null;
     }
 
     private async Task PullAsync(INatsJSConsumer consumer, List<Task> inFlight, CancellationToken stoppingToken)
@@ -130,6 +144,9 @@ public sealed partial class AgentWorker : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Agent {Hostname} pulling from {Consumers} consumers")]
     private static partial void LogStarted(ILogger logger, string hostname, int consumers);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot create the agent's consumers on stream {Stream} yet; retrying")]
+    private static partial void LogConsumersUnavailable(ILogger logger, Exception exception, string stream);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pulling from consumer {Consumer} failed; retrying")]
     private static partial void LogPullFailed(ILogger logger, Exception exception, string consumer);

@@ -138,11 +138,13 @@ public sealed partial class JobRunner
 
     private async Task FinishAsync(INatsKVStore store, JobNotification notification, JobHostResponse response, TimeSpan took, CancellationToken cancellationToken)
     {
-        // The response is written before the terminal event: whoever sees the event can read the response.
+        // Response and terminal event are pipelined: the server stores one connection's publishes in the order
+        // sent, so whoever sees the event can read the response; the ack waits for both.
         var responses = await _buckets.ResponsesAsync(cancellationToken);
-        await responses.PutAsync(JobKeys.Response(notification.Id, _identity.Hostname), response, JobSerializers.Response, cancellationToken);
         var kind = response.Status == JobStatus.Completed ? JobEventKind.Completed : JobEventKind.Failed;
-        await AppendAsync(store, notification, kind, response.Error, took.TotalMilliseconds, cancellationToken);
+        await Task.WhenAll(
+            responses.PutAsync(JobKeys.Response(notification.Id, _identity.Hostname), response, JobSerializers.Response, cancellationToken).AsTask(),
+            AppendAsync(store, notification, kind, response.Error, took.TotalMilliseconds, cancellationToken));
     }
 
     private async Task AppendAsync(INatsKVStore store, JobNotification notification, string kind, string? error, double? durationMs, CancellationToken cancellationToken) =>

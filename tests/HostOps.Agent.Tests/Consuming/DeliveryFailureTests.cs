@@ -47,6 +47,7 @@ public sealed class DeliveryFailureTests(NatsFixture nats) : IClassFixture<NatsF
         var doomed = await fleet.AddAgentAsync("doomed");
         var id = (await fleet.System.Client.SubmitAsync(new JobOperation(OperationTypes.HostnameGet), "doomed", Ct)).JobId;
         await fleet.Journal.Blocked.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        await WaitForStatusAsync(fleet, id, JobStatus.Processing);
         (await fleet.System.Client.RetryAsync(id, Ct)).Result.ShouldBe(RetryResult.Conflict);
 
         await doomed.CrashAsync();
