@@ -52,6 +52,7 @@ public static class ApiServiceCollectionExtensions
         });
 
         services.AddSingleton<ApiProcessInfo>();
+        services.AddSingleton<NatsProbe>();
         services.AddSingleton<HealthReporter>();
         services.AddSingleton<NodeOperationRunner>();
         return services;
