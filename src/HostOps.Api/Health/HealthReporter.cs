@@ -9,16 +9,19 @@ namespace HostOps.Api.Health;
 /// <summary>
 /// Builds <c>GET /health/status</c> and <c>GET /health/ready</c>. The connection state is checked on every request,
 /// so a dead NATS is reported at once and costs nothing. The NATS readings are shared between requests while the
-/// job view has not moved (same revision) and for at most <see cref="MaxReadingAge"/>: any job change is seen by the
-/// next request, and a dashboard polling hard costs NATS about one round of reads a second, not one per request.
-/// Requests arriving while a round is running wait for that round instead of starting their own.
+/// job view has not moved (same revision): a job change is seen by the next request, which waits for a fresh round
+/// of reads. Without job changes a reading is served for <see cref="MaxReadingAge"/>, then served while a background
+/// round replaces it, up to <see cref="MaxServedAge"/>; so a dashboard polling hard costs NATS about one round a
+/// second and never waits on one, and the first request after a quiet spell still gets fresh readings.
 /// </summary>
 internal sealed partial class HealthReporter(INatsConnection connection, NatsProbe probe, JobIndex jobIndex, ApiProcessInfo process, TimeProvider timeProvider)
 {
     public static readonly TimeSpan MaxReadingAge = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan MaxServedAge = TimeSpan.FromSeconds(5);
 
     private readonly Lock _gate = new();
-    private Task<NatsReadings>? _readings;
+    private NatsReadings? _latest;
+    private (ulong Revision, Task<NatsReadings> Round)? _running;
 
     public string NatsUrl => Credentials().Replace(connection.Opts.Url, "//");
 
@@ -68,19 +71,52 @@ internal sealed partial class HealthReporter(INatsConnection connection, NatsPro
         var revision = jobIndex.Revision;
         lock (_gate)
         {
-            if (_readings is { } readings && (!readings.IsCompleted || Fresh(readings.Result, revision)))
+            if (_latest is { } latest && latest.JobRevision == revision)
             {
-                return readings;
+                var age = timeProvider.GetElapsedTime(latest.Timestamp);
+                if (age < MaxReadingAge)
+                {
+                    return Task.FromResult(latest);
+                }
+
+                if (age < MaxServedAge)
+                {
+                    _ = Round(revision);
+                    return Task.FromResult(latest);
+                }
             }
 
-            // Not tied to one request's token: other requests share the round; each read is bounded on its own.
-            _readings = probe.ReadAsync(revision, CancellationToken.None);
-            return _readings;
+            return Round(revision);
         }
     }
 
-    private bool Fresh(NatsReadings readings, ulong revision) =>
-        readings.JobRevision == revision && timeProvider.GetElapsedTime(readings.Timestamp) < MaxReadingAge;
+    // Under the gate: joins the running round when it reads the same job revision, else starts one.
+    private Task<NatsReadings> Round(ulong revision)
+    {
+        if (_running is { } running && running.Revision == revision && !running.Round.IsCompleted)
+        {
+            return running.Round;
+        }
+
+        var round = ReadAsync(revision);
+        _running = (revision, round);
+        return round;
+    }
+
+    // Not tied to one request's token: other requests share the round; each read is bounded on its own.
+    private async Task<NatsReadings> ReadAsync(ulong revision)
+    {
+        var readings = await probe.ReadAsync(revision, CancellationToken.None);
+        lock (_gate)
+        {
+            if (_latest is null || readings.JobRevision >= _latest.JobRevision)
+            {
+                _latest = readings;
+            }
+        }
+
+        return readings;
+    }
 
     private HealthStatus Compose(
         Dictionary<string, ComponentHealth> components,
