@@ -71,7 +71,7 @@ public static class ApiServer
         var address = host switch
         {
             "localhost" => IPAddress.Loopback,
-            "*" or "" => IPAddress.Any,
+            "*" or "+" or "" => IPAddress.Any,
             _ when IPAddress.TryParse(host, out var parsed) => parsed,
             _ => throw new InvalidOperationException($"api.server.host: '{host}' is not an IP address (use 127.0.0.1, 0.0.0.0 or ::)"),
         };

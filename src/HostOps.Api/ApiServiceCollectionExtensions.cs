@@ -47,9 +47,12 @@ public static class ApiServiceCollectionExtensions
         {
             o.AddDocumentTransformer<BearerSecurityTransformer>();
             o.AddOperationTransformer<BearerSecurityTransformer>();
+            o.AddOperationTransformer<ResponseDescriptionTransformer>();
+            o.AddDocumentTransformer<OmittedNullsTransformer>();
         });
 
         services.AddSingleton<ApiProcessInfo>();
+        services.AddSingleton<NatsProbe>();
         services.AddSingleton<HealthReporter>();
         services.AddSingleton<NodeOperationRunner>();
         return services;

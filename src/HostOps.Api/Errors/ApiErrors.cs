@@ -17,6 +17,17 @@ internal static class ApiErrors
     public static JsonHttpResult<ErrorBody> Invalid(string field, string message) =>
         Status(StatusCodes.Status400BadRequest, $"{field}: {message}");
 
+    /// <summary>400 for a message that already names its field, as <c>InputRules</c> and the job client word them.</summary>
+    public static JsonHttpResult<ErrorBody> Invalid(string fieldMessage) => Status(StatusCodes.Status400BadRequest, fieldMessage);
+
+    /// <summary>400 from a field and a message, unless the message already starts with a field name of its own.</summary>
+    public static JsonHttpResult<ErrorBody> InvalidField(string field, string message)
+    {
+        var colon = message.IndexOf(": ", StringComparison.Ordinal);
+        var prefixed = colon > 0 && !message.AsSpan(0, colon).ContainsAny(' ', '\'');
+        return Invalid(prefixed ? message : $"{field}: {message}");
+    }
+
     public static JsonHttpResult<ErrorBody> NotFound(string details) => Status(StatusCodes.Status404NotFound, details);
 
     public static JsonHttpResult<ErrorBody> Status(int code, string? details = null, string? error = null) =>

@@ -1,105 +1,130 @@
 using System.Text.RegularExpressions;
 using HostOps.Contracts.Health;
 using HostOps.Contracts.Jobs;
-using HostOps.Jobs.Client;
-using HostOps.Jobs.Configuration;
-using Microsoft.Extensions.Options;
+using HostOps.Jobs.Index;
 using NATS.Client.Core;
-using NATS.Client.JetStream;
-using NATS.Net;
 
 namespace HostOps.Api.Health;
 
 /// <summary>
-/// Builds <c>GET /health/status</c> and <c>GET /health/ready</c>. The connection state is checked first, so a dead
-/// NATS costs nothing; every NATS read runs in parallel under <see cref="CallTimeout"/>, so a hung one costs at most
-/// that. Each read is one request (stream info, counts from the job view), so the cost does not grow with jobs.
+/// Builds <c>GET /health/status</c> and <c>GET /health/ready</c>. The connection state is checked on every request,
+/// so a dead NATS is reported at once and costs nothing. The NATS readings are shared between requests while the
+/// job view has not moved (same revision): a job change is seen by the next request, which waits for a fresh round
+/// of reads. Without job changes a reading is served for <see cref="MaxReadingAge"/>, then served while a background
+/// round replaces it, up to <see cref="MaxServedAge"/>; so a dashboard polling hard costs NATS about one round a
+/// second and never waits on one, and the first request after a quiet spell still gets fresh readings.
 /// </summary>
-internal sealed partial class HealthReporter(INatsConnection connection, JobClient jobs, IOptions<JobOptions> jobOptions, ApiProcessInfo process)
+internal sealed partial class HealthReporter(INatsConnection connection, NatsProbe probe, JobIndex jobIndex, ApiProcessInfo process, TimeProvider timeProvider)
 {
-    public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan MaxReadingAge = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan MaxServedAge = TimeSpan.FromSeconds(5);
+
+    private readonly Lock _gate = new();
+    private NatsReadings? _latest;
+    private (ulong Revision, Task<NatsReadings> Round)? _running;
 
     public string NatsUrl => Credentials().Replace(connection.Opts.Url, "//");
 
     public async Task<HealthStatus> GetStatusAsync(CancellationToken cancellationToken)
     {
-        var options = jobOptions.Value;
         if (connection.ConnectionState != NatsConnectionState.Open)
         {
             var down = ComponentHealth.Failed("NATS is not connected");
-            var components = new Dictionary<string, ComponentHealth>(StringComparer.Ordinal)
+            return Compose(new Dictionary<string, ComponentHealth>(StringComparer.Ordinal)
             {
                 ["nats"] = ComponentHealth.Failed($"not connected to {NatsUrl} (state {connection.ConnectionState})"),
                 ["kv"] = down,
                 ["jetstream"] = down,
                 ["agents"] = down,
-            };
-            return Compose(components, null, null, null, null);
+            });
         }
 
-        var js = connection.CreateJetStreamContext();
-        var streamReads = new[] { options.Stream.Name, options.Dlq.Name }
-            .Select(name => Attempt<StreamInfo>.RunAsync($"stream {name}", ct => ReadStreamAsync(js, name, ct), CallTimeout, cancellationToken))
-            .ToArray();
-        var bucketReads = new[] { options.Kv.Bucket, options.Kv.ResponseBucket, options.Registry.Bucket }
-            .Select(name => Attempt<KvBucketInfo>.RunAsync($"bucket {name}", ct => ReadBucketAsync(js, name, ct), CallTimeout, cancellationToken))
-            .ToArray();
-        var statsRead = Attempt<QueueStats>.RunAsync("job counts", jobs.GetStatsAsync, CallTimeout, cancellationToken);
-        var workersRead = Attempt<WorkerList>.RunAsync("agent registry", jobs.GetWorkersAsync, CallTimeout, cancellationToken);
-
-        var streams = await Task.WhenAll(streamReads);
-        var buckets = await Task.WhenAll(bucketReads);
-        var stats = await statsRead;
-        var workers = await workersRead;
-
-        var result = new Dictionary<string, ComponentHealth>(StringComparer.Ordinal)
+        var readings = await CurrentReadings().WaitAsync(cancellationToken);
+        var components = new Dictionary<string, ComponentHealth>(StringComparer.Ordinal)
         {
             ["nats"] = ComponentHealth.Ok,
-            ["kv"] = Summarise(buckets.Select(b => b.Error).Append(stats.Error)),
-            ["jetstream"] = Summarise(streams.Select(s => s.Error)),
-            ["agents"] = workers switch
+            ["kv"] = Summarise(readings.Buckets.Select(b => b.Error).Append(readings.Stats.Error)),
+            ["jetstream"] = Summarise(readings.Streams.Select(s => s.Error)),
+            ["agents"] = readings.Workers switch
             {
                 { Error: { } error } => ComponentHealth.Failed(error),
                 { Value.Total: > 0 } => ComponentHealth.Ok,
                 _ => ComponentHealth.Failed("no live agent"),
             },
         };
-        var nats = new NatsInfo(NatsUrl, connection.ServerInfo?.Version ?? "unknown");
-        return Compose(result, nats, Readable(streams), Readable(buckets), stats.Value is { } s ? Counts(s) : null);
+        return Compose(
+            components,
+            new NatsInfo(NatsUrl, connection.ServerInfo?.Version ?? "unknown"),
+            Readable(readings.Streams),
+            Readable(readings.Buckets),
+            readings.Stats.Value is { } stats ? Counts(stats) : null);
     }
 
     /// <summary>Null when ready; otherwise why not (NATS down, job bucket not answering).</summary>
-    public async Task<string?> NotReadyReasonAsync(CancellationToken cancellationToken)
+    public async Task<string?> NotReadyReasonAsync(CancellationToken cancellationToken) =>
+        connection.ConnectionState != NatsConnectionState.Open
+            ? $"NATS is not connected ({connection.ConnectionState})"
+            : await probe.JobBucketProblemAsync(cancellationToken);
+
+    private Task<NatsReadings> CurrentReadings()
     {
-        if (connection.ConnectionState != NatsConnectionState.Open)
+        var revision = jobIndex.Revision;
+        lock (_gate)
         {
-            return $"NATS is not connected ({connection.ConnectionState})";
+            if (_latest is { } latest && latest.JobRevision == revision)
+            {
+                var age = timeProvider.GetElapsedTime(latest.Timestamp);
+                if (age < MaxReadingAge)
+                {
+                    return Task.FromResult(latest);
+                }
+
+                if (age < MaxServedAge)
+                {
+                    _ = Round(revision);
+                    return Task.FromResult(latest);
+                }
+            }
+
+            return Round(revision);
+        }
+    }
+
+    // Under the gate: joins the running round when it reads the same job revision, else starts one.
+    private Task<NatsReadings> Round(ulong revision)
+    {
+        if (_running is { } running && running.Revision == revision && !running.Round.IsCompleted)
+        {
+            return running.Round;
         }
 
-        var js = connection.CreateJetStreamContext();
-        var bucket = jobOptions.Value.Kv.Bucket;
-        var read = await Attempt<KvBucketInfo>.RunAsync($"bucket {bucket}", ct => ReadBucketAsync(js, bucket, ct), CallTimeout, cancellationToken);
-        return read.Error;
+        var round = ReadAsync(revision);
+        _running = (revision, round);
+        return round;
+    }
+
+    // Not tied to one request's token: other requests share the round; each read is bounded on its own.
+    private async Task<NatsReadings> ReadAsync(ulong revision)
+    {
+        var readings = await probe.ReadAsync(revision, CancellationToken.None);
+        lock (_gate)
+        {
+            if (_latest is null || readings.JobRevision >= _latest.JobRevision)
+            {
+                _latest = readings;
+            }
+        }
+
+        return readings;
     }
 
     private HealthStatus Compose(
-        Dictionary<string, ComponentHealth> components, NatsInfo? nats, IReadOnlyList<StreamInfo>? streams, IReadOnlyList<KvBucketInfo>? buckets, JobCounts? jobCounts) =>
+        Dictionary<string, ComponentHealth> components,
+        NatsInfo? nats = null,
+        IReadOnlyList<StreamInfo>? streams = null,
+        IReadOnlyList<KvBucketInfo>? buckets = null,
+        JobCounts? jobCounts = null) =>
         new(components.Values.All(c => c.IsOk) ? "ok" : "degraded", components, ApiProcessInfo.Version, process.UptimeText, nats, streams, buckets, jobCounts);
-
-    private static async Task<StreamInfo> ReadStreamAsync(INatsJSContext js, string name, CancellationToken cancellationToken)
-    {
-        var stream = await js.GetStreamAsync(name, cancellationToken: cancellationToken);
-        var state = stream.Info.State;
-        return new StreamInfo(name, (ulong)state.Messages, (ulong)state.Bytes, state.ConsumerCount);
-    }
-
-    // A bucket is the stream KV_<name>; its subject count is the key count, answered without listing keys.
-    private static async Task<KvBucketInfo> ReadBucketAsync(INatsJSContext js, string name, CancellationToken cancellationToken)
-    {
-        var stream = await js.GetStreamAsync($"KV_{name}", cancellationToken: cancellationToken);
-        var state = stream.Info.State;
-        return new KvBucketInfo(name, (ulong)state.NumSubjects, (ulong)state.Bytes);
-    }
 
     private static JobCounts Counts(QueueStats stats)
     {

@@ -35,7 +35,7 @@ internal sealed partial class NodeOperationRunner(JobClient jobs, IOptions<ApiSe
         }
         catch (JobRequestException e)
         {
-            return new NodeRun<T>(null, ApiErrors.Invalid(string.IsNullOrEmpty(e.Field) ? "request" : e.Field, e.Message));
+            return new NodeRun<T>(null, ApiErrors.InvalidField(string.IsNullOrEmpty(e.Field) ? "request" : e.Field, e.Message));
         }
 
         var timeout = options.Value.JobTimeout.Value;

@@ -2,6 +2,7 @@ using HostOps.Api.Configuration;
 using HostOps.Api.Errors;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
 namespace HostOps.Api.Security;
@@ -13,6 +14,9 @@ internal static class AuthServiceCollectionExtensions
     {
         services.AddSingleton<AuthFailureThrottle>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        // Authentication brings data protection, whose start-up writes a key ring to ~/.aspnet. Bearer tokens never
+        // use it (nothing is protected or unprotected), so keep its keys in memory and write nothing to disk.
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<ApiServerOptions>, AuthFailureThrottle>(Configure);
 

@@ -46,6 +46,8 @@ public sealed class ErrorBodyTests(NatsFixture nats) : IClassFixture<NatsFixture
         { "PUT", "/network/dns", """{"interface_name":"eth0","servers":["1.1.1.1"],"search_domains":["-bad-.example"]}""", "search_domains[0]" },
         { "PUT", "/network/dns", """{"interface_name":"eth0","servers":"1.1.1.1"}""", "servers" },
         { "GET", "/system/hostname?target_hostname=bad%20target!", null, "target_hostname" },
+        { "POST", "/job", """{"operation":{"type":"network.dns.update","data":{"interface_name":"eth0;reboot","servers":["1.1.1.1"]}}}""", "operation.interface_name" },
+        { "POST", "/job", """{"operation":{"type":"network.ping.do","data":{"address":"010.0.0.1"}}}""", "operation.address" },
     };
 
     [Theory]

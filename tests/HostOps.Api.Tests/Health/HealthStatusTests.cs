@@ -49,25 +49,40 @@ public sealed class HealthStatusTests(NatsFixture nats) : IClassFixture<NatsFixt
     }
 
     [Fact]
-    public async Task Job_counts_move_with_jobs_and_agree_with_the_job_endpoints()
+    public async Task Job_counts_move_with_jobs_at_once_and_agree_with_the_job_endpoints()
     {
         var token = TestTokens.ForRole(Scopes.Admin);
+        (await HealthyStatusAsync()).Body.GetProperty("jobs").GetProperty("total").GetInt32().ShouldBe(0);
+
+        var ids = new List<Guid>();
         for (var i = 0; i < 3; i++)
         {
             using var submitted = await _api.Client.SendAsync(HttpMethod.Post, "/job", token, """{"operation":{"type":"system.hostname.get"}}""");
             submitted.StatusCode.ShouldBe(HttpStatusCode.Created);
+            ids.Add((await submitted.ReadJsonAsync()).GetProperty("job_id").GetGuid());
         }
 
-        var body = await Eventually.GetAsync(
-            async () => (await HealthyStatusAsync()).Body,
-            b => b.GetProperty("jobs").GetProperty("completed").GetInt32() == 3,
-            what: "three completed jobs");
+        foreach (var id in ids)
+        {
+            await Eventually.GetAsync(
+                async () =>
+                {
+                    using var job = await _api.Client.SendAsync(HttpMethod.Get, $"/job/{id}", token);
+                    return (await job.ReadJsonAsync()).GetProperty("status").GetString();
+                },
+                status => status == "completed",
+                what: $"job {id} completed");
+        }
+
+        // No polling here: readings are shared between requests only while no job has changed.
+        using var response = await _api.Client.SendAsync(HttpMethod.Get, "/health/status", token);
+        var body = await response.ReadJsonAsync();
         var jobs = body.GetProperty("jobs");
         jobs.GetProperty("total").GetInt32().ShouldBe(3);
+        jobs.GetProperty("completed").GetInt32().ShouldBe(3);
         jobs.GetProperty("unprocessed").GetInt32().ShouldBe(0);
         jobs.GetProperty("dlq").GetInt64().ShouldBe(0);
         body.GetProperty("kv_buckets")[0].GetProperty("keys").GetUInt64().ShouldBeGreaterThanOrEqualTo(3UL);
-        body.GetProperty("streams")[0].GetProperty("messages").GetUInt64().ShouldBeGreaterThanOrEqualTo(3UL);
 
         using var stats = await _api.Client.SendAsync(HttpMethod.Get, "/job/status", token);
         var statsBody = await stats.ReadJsonAsync();

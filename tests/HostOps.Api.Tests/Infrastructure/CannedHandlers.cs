@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HostOps.Agent.Operations;
 using HostOps.Contracts.Json;
 using HostOps.Contracts.Operations;
 
@@ -7,6 +8,9 @@ namespace HostOps.Api.Tests.Infrastructure;
 /// <summary>One canned handler per operation type the API's own endpoints use.</summary>
 internal static class CannedHandlers
 {
+    /// <summary>Pinging this address fails on the agent, the way an operation that ran and failed does.</summary>
+    public const string UnreachableAddress = "192.0.2.99";
+
     public static IReadOnlyList<CannedHandler> For(string host)
     {
         var ctx = HostOpsJsonContext.Default;
@@ -19,7 +23,9 @@ internal static class CannedHandlers
             new(OperationTypes.UptimeGet, _ => JsonSerializer.SerializeToElement(new UptimeResult(host, "1h", 3600), ctx.UptimeResult)),
             new(OperationTypes.StatusGet, _ => JsonSerializer.SerializeToElement(
                 new SystemStatusResult(host, "1h", load, memory, [new DiskInfo("/", 100, 40, 60)], os), ctx.SystemStatusResult)),
-            new(OperationTypes.PingDo, _ => JsonSerializer.SerializeToElement(new PingResult(host, 1, 1, 0, "0.1ms", "0.1ms", "0.1ms"), ctx.PingResult)),
+            new(OperationTypes.PingDo, data => data?.GetProperty("address").GetString() == UnreachableAddress
+                ? throw new OperationFailedException($"{UnreachableAddress}: 100% packet loss")
+                : JsonSerializer.SerializeToElement(new PingResult(host, 1, 1, 0, "0.1ms", "0.1ms", "0.1ms"), ctx.PingResult)),
             new(OperationTypes.DnsGet, data => JsonSerializer.SerializeToElement(
                 new DnsConfig(host, ["1.1.1.1"], [data?.GetProperty("interface_name").GetString() + ".example.com"]), ctx.DnsConfig)),
             new(OperationTypes.DnsUpdate, _ => JsonSerializer.SerializeToElement(new DnsUpdateResult(host, "ok"), ctx.DnsUpdateResult)),

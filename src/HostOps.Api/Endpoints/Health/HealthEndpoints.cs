@@ -24,15 +24,15 @@ internal static class HealthEndpoints
             .AllowAnonymous()
             .WithName("GetHealthReady")
             .WithSummary("Readiness: 200 when NATS is connected and the job bucket answers, else 503.")
-            .Produces<SimpleStatus>(StatusCodes.Status503ServiceUnavailable);
+            .Produces<SimpleStatus, RouteHandlerBuilder>(StatusCodes.Status503ServiceUnavailable, "Not ready; error says why.");
 
         group.MapGet("/status", StatusAsync)
             .RequireScope(Scopes.Read)
             .WithName("GetHealthStatus")
             .WithSummary("System status and component health")
             .WithDescription("Returns per-component health status with system metrics. Requires authentication.")
-            .Produces<HealthStatus>(StatusCodes.Status200OK)
-            .Produces<HealthStatus>(StatusCodes.Status503ServiceUnavailable);
+            .Produces<HealthStatus, RouteHandlerBuilder>(StatusCodes.Status200OK, "All components healthy.")
+            .Produces<HealthStatus, RouteHandlerBuilder>(StatusCodes.Status503ServiceUnavailable, "One or more components unhealthy.");
 
         return routes;
     }

@@ -98,13 +98,14 @@ internal static class JobEndpoints
         }
         catch (JobRequestException e)
         {
-            return ApiErrors.Invalid(string.IsNullOrEmpty(e.Field) ? "operation" : e.Field, e.Message);
+            return ApiErrors.InvalidField(string.IsNullOrEmpty(e.Field) ? "operation" : e.Field, e.Message);
         }
     }
 
     private static async Task<Results<Ok<JobList>, JsonHttpResult<ErrorBody>>> ListAsync(
         JobClient jobs, CancellationToken cancellationToken, string? status = null, string? limit = null, string? offset = null)
     {
+        status = string.IsNullOrEmpty(status) ? null : status; // "?status=" means no filter
         if (status is not null && !JobStatus.IsKnown(status))
         {
             return ApiErrors.Invalid("status", $"must be one of {string.Join(", ", JobStatus.All)}");

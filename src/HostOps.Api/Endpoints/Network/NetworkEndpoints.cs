@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace HostOps.Api.Endpoints.Network;
 
-/// <summary>Ping from the hosts, and their DNS settings; inputs are checked here, before any job exists.</summary>
+/// <summary>Ping from the hosts, and their DNS settings; inputs are checked here with the shared <see cref="InputRules"/>, before any job exists.</summary>
 internal static class NetworkEndpoints
 {
     public static IEndpointRouteBuilder MapNetworkEndpoints(this IEndpointRouteBuilder routes)
@@ -48,14 +48,9 @@ internal static class NetworkEndpoints
             return ApiErrors.Invalid("body", "required: {\"address\":\"1.1.1.1\",\"count\":4}");
         }
 
-        if (RequestRules.IpLiteral(request.Address) is { } badAddress)
+        if (InputRules.Validate(request) is { } invalid)
         {
-            return ApiErrors.Invalid("address", badAddress);
-        }
-
-        if (RequestRules.PingCount(request.Count) is { } badCount)
-        {
-            return ApiErrors.Invalid("count", badCount);
+            return ApiErrors.Invalid(invalid);
         }
 
         var data = JsonSerializer.SerializeToElement(request, HostOpsJsonContext.Default.PingRequest);
@@ -66,9 +61,9 @@ internal static class NetworkEndpoints
     private static async Task<Results<Ok<NodeResults<DnsConfig>>, JsonHttpResult<ErrorBody>>> GetDnsAsync(
         string interfaceName, NodeOperationRunner runner, CancellationToken cancellationToken, [FromQuery(Name = "target_hostname")] string? target = null)
     {
-        if (RequestRules.InterfaceName(interfaceName) is { } badName)
+        if (InputRules.InterfaceName("interface_name", interfaceName) is { } invalid)
         {
-            return ApiErrors.Invalid("interface_name", badName);
+            return ApiErrors.Invalid(invalid);
         }
 
         var data = JsonSerializer.SerializeToElement(new DnsGetRequest(interfaceName), HostOpsJsonContext.Default.DnsGetRequest);
@@ -95,39 +90,8 @@ internal static class NetworkEndpoints
         return run.Error is { } error ? error : TypedResults.Accepted((string?)null, run.Results);
     }
 
-    private static JsonHttpResult<ErrorBody>? Validate(DnsUpdateRequest? request)
-    {
-        if (request is null)
-        {
-            return ApiErrors.Invalid("body", "required: {\"interface_name\":\"eth0\",\"servers\":[\"1.1.1.1\"],\"search_domains\":[]}");
-        }
-
-        if (RequestRules.InterfaceName(request.InterfaceName) is { } badName)
-        {
-            return ApiErrors.Invalid("interface_name", badName);
-        }
-
-        if ((request.Servers?.Count ?? 0) == 0 && (request.SearchDomains?.Count ?? 0) == 0)
-        {
-            return ApiErrors.Invalid("servers", "give at least one server or search domain");
-        }
-
-        for (var i = 0; i < (request.Servers?.Count ?? 0); i++)
-        {
-            if (RequestRules.IpLiteral(request.Servers![i]) is { } badServer)
-            {
-                return ApiErrors.Invalid($"servers[{i}]", badServer);
-            }
-        }
-
-        for (var i = 0; i < (request.SearchDomains?.Count ?? 0); i++)
-        {
-            if (RequestRules.SearchDomain(request.SearchDomains![i]) is { } badDomain)
-            {
-                return ApiErrors.Invalid($"search_domains[{i}]", badDomain);
-            }
-        }
-
-        return null;
-    }
+    private static JsonHttpResult<ErrorBody>? Validate(DnsUpdateRequest? request) =>
+        request is null
+            ? ApiErrors.Invalid("body", "required: {\"interface_name\":\"eth0\",\"servers\":[\"1.1.1.1\"],\"search_domains\":[]}")
+            : InputRules.Validate(request) is { } invalid ? ApiErrors.Invalid(invalid) : null;
 }
