@@ -39,7 +39,7 @@ internal static class StartCommand
 
         using var loggers = CliLogging.CreateFactory(loaded.Configuration);
         await using var nats = new ManagedNatsServer(settings.NatsServer, settings.DataDir, loggers.CreateLogger<ManagedNatsServer>());
-        await nats.StartAsync(context.CancellationToken);
+        await ManagedNats.StartAsync(nats, context.CancellationToken);
         await NatsProvisioning.EnsureAsync(settings, context.CancellationToken);
 
         await using var app = ApiHost.Create(loaded, settings, withAgent: true);
