@@ -6,7 +6,7 @@ namespace HostOps.Cli.Commands;
 
 /// <summary>
 /// The commands the small native client executable has (<c>client</c>, <c>token</c>, <c>completion</c>); the full
-/// CLI adds the server commands on top (<see cref="ServerCli"/>, not compiled into the client executable).
+/// CLI adds the server commands on top (<c>ServerCli</c>, not compiled into the client executable).
 /// </summary>
 internal static class ClientCli
 {
