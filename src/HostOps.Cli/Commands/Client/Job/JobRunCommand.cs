@@ -15,7 +15,10 @@ namespace HostOps.Cli.Commands.Client.Job;
 internal static class JobRunCommand
 {
     private static readonly string[] Finished = ["completed", "failed", "partial_failure", "dlq"];
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+
+    // Most jobs end within milliseconds: poll fast at first, then back off so a long job costs the API little.
+    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(25);
+    private static readonly TimeSpan SlowestPoll = TimeSpan.FromMilliseconds(500);
 
     public static Command Create()
     {
@@ -57,9 +60,11 @@ internal static class JobRunCommand
 
         var clock = Stopwatch.StartNew();
         var last = submitted.Status;
+        var wait = FirstPoll;
         while (true)
         {
-            await Task.Delay(PollInterval, ct);
+            await Task.Delay(wait, ct);
+            wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, SlowestPoll.Ticks));
             var response = await session.Api.SendAsync(ApiRequest.GetJob(id), ct);
             var job = HostOpsApiClient.Read(response, HostOpsJsonContext.Default.JobDetail);
             if (job.Status != last)
