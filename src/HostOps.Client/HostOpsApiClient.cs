@@ -17,15 +17,22 @@ namespace HostOps.Client;
 /// Error answers throw <see cref="HostOpsApiException"/> (the error body's error/details/code); no answer at
 /// all throws <see cref="HostOpsConnectionException"/>. <see cref="SendAsync"/> gives the body unchanged.
 /// </summary>
-public sealed class HostOpsApiClient
+public sealed class HostOpsApiClient : IDisposable
 {
     private readonly HttpClient _http;
+    private readonly bool _ownsHttp;
 
-    /// <param name="http">Its <see cref="HttpClient.BaseAddress"/> is the API's URL.</param>
+    /// <param name="http">Its <see cref="HttpClient.BaseAddress"/> is the API's URL; the caller keeps owning it.</param>
     /// <param name="token">Bearer token; empty sends none.</param>
     public HostOpsApiClient(HttpClient http, string? token = null)
+        : this(http, token, ownsHttp: false)
+    {
+    }
+
+    private HostOpsApiClient(HttpClient http, string? token, bool ownsHttp)
     {
         _http = http;
+        _ownsHttp = ownsHttp;
         BaseAddress = http.BaseAddress ?? throw new ArgumentException("the HttpClient needs a BaseAddress (the API URL)", nameof(http));
         Token = token ?? "";
     }
@@ -43,7 +50,16 @@ public sealed class HostOpsApiClient
             BaseAddress = new Uri(baseUrl, UriKind.Absolute),
             Timeout = timeout ?? TimeSpan.FromSeconds(100),
         };
-        return new HostOpsApiClient(http, options.Token);
+        return new HostOpsApiClient(http, options.Token, ownsHttp: true);
+    }
+
+    /// <summary>Disposes the HttpClient when <see cref="Create"/> made it.</summary>
+    public void Dispose()
+    {
+        if (_ownsHttp)
+        {
+            _http.Dispose();
+        }
     }
 
     public Task<SimpleStatus> GetHealthAsync(CancellationToken cancellationToken = default) =>
