@@ -11,10 +11,12 @@ internal static class ServerCli
     public static HostOpsRootCommand CreateRoot(CliServices services)
     {
         var root = ClientCli.CreateRoot(services);
-        root.Add(StartCommand.Create());
-        root.Add(NatsCommand.Create());
-        root.Add(ApiCommand.Create());
-        root.Add(AgentCommand.Create());
+
+        // Running HostOps comes first in help: it is what a newcomer types first.
+        root.Subcommands.Insert(0, StartCommand.Create());
+        root.Subcommands.Insert(1, NatsCommand.Create());
+        root.Subcommands.Insert(2, ApiCommand.Create());
+        root.Subcommands.Insert(3, AgentCommand.Create());
         return root;
     }
 }
