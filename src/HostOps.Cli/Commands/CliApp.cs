@@ -1,16 +1,12 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.Runtime.InteropServices;
-using HostOps.Cli.Commands.Agent;
-using HostOps.Cli.Commands.Api;
-using HostOps.Cli.Commands.Nats;
-using HostOps.Cli.Commands.Start;
 
 namespace HostOps.Cli.Commands;
 
 /// <summary>
-/// The <c>hostops</c> command tree and its invocation: usage errors exit 2 with the usage line, SIGINT/SIGTERM
-/// cancel the running command (which then stops its children), and no exception reaches the terminal as a stack trace.
+/// Invocation of a <c>hostops</c> command tree: usage errors exit 2 with the usage line, SIGINT/SIGTERM cancel
+/// the running command (which then stops its children), and no exception reaches the terminal as a stack trace.
 /// </summary>
 public static class CliApp
 {
@@ -18,23 +14,9 @@ public static class CliApp
     public const int Failed = 1;
     public const int Usage = 2;
 
-    public static RootCommand CreateRoot()
+    public static async Task<int> RunAsync(RootCommand root, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
-        var root = new RootCommand("HostOps: run Linux hosts through one REST API, with jobs on NATS JetStream.")
-        {
-            GlobalOptions.Config,
-            StartCommand.Create(),
-            NatsCommand.Create(),
-            ApiCommand.Create(),
-            AgentCommand.Create(),
-        };
-        CommandExamples.ShowInHelp(root);
-        return root;
-    }
-
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
-    {
-        var parse = CreateRoot().Parse(args);
+        var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is ParseErrorAction)
         {
             foreach (var parseError in parse.Errors)
@@ -42,7 +24,7 @@ public static class CliApp
                 await error.WriteLineAsync($"hostops: {parseError.Message}");
             }
 
-            await error.WriteLineAsync($"Usage: {UsageLine(parse.CommandResult.Command)} (see --help)");
+            await error.WriteLineAsync(UsageHint(parse.CommandResult.Command));
             return Usage;
         }
 
@@ -66,6 +48,8 @@ public static class CliApp
             stop.Cancel();
         }
     }
+
+    public static string UsageHint(Command command) => $"Usage: {UsageLine(command)} (see --help)";
 
     public static string UsageLine(Command command)
     {

@@ -10,18 +10,12 @@ internal sealed class CommandContext(ParseResult parse, CancellationToken cancel
 
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
+    public CliServices Services { get; } = (parse.RootCommandResult.Command as HostOpsRootCommand)?.Services ?? CliServices.Default;
+
     public TextWriter Output => Parse.InvocationConfiguration.Output;
 
     public TextWriter Error => Parse.InvocationConfiguration.Error;
 
     public LoadedConfiguration LoadConfiguration() =>
-        ConfigurationLoader.Load(Parse.GetValue(GlobalOptions.Config), Directory.GetCurrentDirectory());
-
-    /// <summary>Binds and validates what <paramref name="components"/> need; throws <see cref="ConfigException"/>.</summary>
-    public static HostOpsSettings Settings(LoadedConfiguration loaded, StartingComponents components)
-    {
-        var settings = HostOpsSettings.Bind(loaded);
-        ConfigValidator.Validate(settings, components);
-        return settings;
-    }
+        ConfigurationLoader.Load(Parse.GetValue(GlobalOptions.Config), Services.Directory, Services.Environment);
 }

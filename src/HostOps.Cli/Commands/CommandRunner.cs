@@ -1,13 +1,12 @@
 using System.CommandLine;
 using HostOps.Cli.Configuration;
-using HostOps.Jobs.Provisioning;
-using HostOps.Nats.Server;
+using HostOps.Client.Errors;
 
 namespace HostOps.Cli.Commands;
 
 /// <summary>
-/// Runs a command body and turns failures into one line on stderr and an exit code: configuration problems
-/// exit 2, anything else 1; cancellation by Ctrl-C is a clean stop (0).
+/// Runs a command body and turns failures into one line on stderr and an exit code: usage and configuration
+/// problems exit 2, API, connection and runtime errors 1; cancellation by Ctrl-C is a clean stop (0).
 /// </summary>
 internal static class CommandRunner
 {
@@ -30,20 +29,23 @@ internal static class CommandRunner
             await context.Error.WriteLineAsync($"hostops: {e.Message}");
             return CliApp.Usage;
         }
-        catch (ManagedNatsServerException e)
+        catch (UsageException e)
         {
             await context.Error.WriteLineAsync($"hostops: {e.Message}");
-            return e.Message.StartsWith("nats.server.", StringComparison.Ordinal) ? CliApp.Usage : CliApp.Failed;
+            await context.Error.WriteLineAsync(CliApp.UsageHint(parse.CommandResult.Command));
+            return CliApp.Usage;
         }
-        catch (ProvisioningException e)
+        catch (Exception e) when (e is HostOpsApiException or HostOpsConnectionException)
         {
-            await context.Error.WriteLineAsync($"hostops: provisioning: {e.Message}");
+            await context.Error.WriteLineAsync($"hostops: {OneLine(e.Message)}");
             return CliApp.Failed;
         }
         catch (Exception e)
         {
-            await context.Error.WriteLineAsync($"hostops: {e.Message.ReplaceLineEndings(" ")}");
+            await context.Error.WriteLineAsync($"hostops: {OneLine(e.Message)}");
             return CliApp.Failed;
         }
     }
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 }

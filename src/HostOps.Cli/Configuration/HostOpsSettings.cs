@@ -30,6 +30,14 @@ public sealed partial record HostOpsSettings(
             BindSection<JobOptions>(configuration, JobOptions.Section));
     }
 
+    /// <summary>Binds and validates what <paramref name="components"/> need; throws <see cref="ConfigException"/>.</summary>
+    public static HostOpsSettings BindAndValidate(LoadedConfiguration loaded, StartingComponents components)
+    {
+        var settings = Bind(loaded);
+        ConfigValidator.Validate(settings, components);
+        return settings;
+    }
+
     private static T BindSection<T>(IConfiguration configuration, string section)
         where T : new()
     {

@@ -2,19 +2,20 @@ using HostOps.Agent;
 using HostOps.Api;
 using HostOps.Cli.Configuration;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace HostOps.Cli.Hosting;
 
-/// <summary>Builds the API web application (optionally with the agent in the same process) from the CLI's configuration.</summary>
+/// <summary>
+/// Builds the API web application (optionally with the agent in the same process) from the CLI's configuration.
+/// The API binds api.server.host/port itself.
+/// </summary>
 internal static class ApiHost
 {
     public static WebApplication Create(LoadedConfiguration loaded, HostOpsSettings settings, bool withAgent)
     {
         var builder = ApiServer.CreateBuilder(loaded.Configuration);
-        builder.WebHost.UseUrls(ListenUrl(settings));
         builder.Logging.UseCliConsole(loaded.Configuration);
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         if (withAgent)
@@ -24,9 +25,6 @@ internal static class ApiHost
 
         return ApiServer.Build(builder);
     }
-
-    public static string ListenUrl(HostOpsSettings settings) =>
-        $"http://{settings.ApiServer.Host}:{settings.ApiServer.Port}";
 
     /// <summary>The URL a client on this machine uses (a wildcard listen address is reached through loopback).</summary>
     public static string ClientUrl(HostOpsSettings settings)

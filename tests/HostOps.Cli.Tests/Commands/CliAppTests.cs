@@ -59,5 +59,6 @@ public sealed class CliAppTests : IDisposable
         _error.Dispose();
     }
 
-    private Task<int> Run(params string[] args) => CliApp.RunAsync(args, _output, _error, TestContext.Current.CancellationToken);
+    private Task<int> Run(params string[] args) =>
+        CliApp.RunAsync(ServerCli.CreateRoot(new CliServices(WorkingDirectory: _dir.Path)), args, _output, _error, TestContext.Current.CancellationToken);
 }

@@ -82,6 +82,29 @@ public sealed class HostOpsProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until the output shows <paramref name="text"/>; fails with the output so far when the process ends or time runs out.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (_process.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"no '{text}' in the output of hostops (exited: {_process.HasExited}):\n{Output}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Runs a command to its end and returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        await using var process = Start(workingDirectory, environment, args);
+        var code = await process.WaitForExitAsync(TimeSpan.FromSeconds(60)) ?? throw new TimeoutException($"hostops {string.Join(' ', args)} did not end:\n{process.Output}");
+        return (code, process.Output);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

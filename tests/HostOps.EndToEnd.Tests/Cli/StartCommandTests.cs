@@ -37,6 +37,14 @@ public sealed class StartCommandTests : IDisposable
         config.ShouldContain("token:");
         hostops.Output.ShouldContain("hostops client health status");
 
+        // A second terminal in the same directory: URL and admin token come from the file start wrote.
+        await using (var client = HostOpsProcess.Start(_workDir, Environment(), "client", "health", "status", "--json"))
+        {
+            (await client.WaitForExitAsync(TimeSpan.FromSeconds(30))).ShouldBeOneOf([0, 1], client.Output);
+            client.Output.ShouldContain("\"components\"");
+            client.Output.ShouldNotContain("Unauthorized");
+        }
+
         await hostops.InterruptAsync(TestContext.Current.CancellationToken);
 
         (await hostops.WaitForExitAsync(TimeSpan.FromSeconds(30))).ShouldBe(0, hostops.Output);
@@ -77,14 +85,15 @@ public sealed class StartCommandTests : IDisposable
         Directory.Delete(_workDir, recursive: true);
     }
 
-    private HostOpsProcess StartHostOps() =>
-        HostOpsProcess.Start(_workDir, new Dictionary<string, string>
-        {
-            ["HOSTOPS_DATA_DIR"] = DataDir,
-            ["HOSTOPS_NATS__SERVER__PORT"] = _natsPort.ToString(CultureInfo.InvariantCulture),
-            ["HOSTOPS_NATS__URL"] = $"nats://127.0.0.1:{_natsPort}",
-            ["HOSTOPS_API__SERVER__PORT"] = _apiPort.ToString(CultureInfo.InvariantCulture),
-        }, "start");
+    private HostOpsProcess StartHostOps() => HostOpsProcess.Start(_workDir, Environment(), "start");
+
+    private Dictionary<string, string> Environment() => new()
+    {
+        ["HOSTOPS_DATA_DIR"] = DataDir,
+        ["HOSTOPS_NATS__SERVER__PORT"] = _natsPort.ToString(CultureInfo.InvariantCulture),
+        ["HOSTOPS_NATS__URL"] = $"nats://127.0.0.1:{_natsPort}",
+        ["HOSTOPS_API__SERVER__PORT"] = _apiPort.ToString(CultureInfo.InvariantCulture),
+    };
 
     private async Task WaitUntilHealthyAsync(HostOpsProcess hostops)
     {

@@ -25,7 +25,7 @@ internal static class AgentStartCommand
     private static async Task<int> RunAsync(CommandContext context)
     {
         var loaded = context.LoadConfiguration();
-        var settings = CommandContext.Settings(loaded, StartingComponents.Agent);
+        var settings = HostOpsSettings.BindAndValidate(loaded, StartingComponents.Agent);
 
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddConfiguration(loaded.Configuration);

@@ -23,7 +23,7 @@ internal static class ApiServerStartCommand
     private static async Task<int> RunAsync(CommandContext context)
     {
         var loaded = context.LoadConfiguration();
-        var settings = CommandContext.Settings(loaded, StartingComponents.Api);
+        var settings = HostOpsSettings.BindAndValidate(loaded, StartingComponents.Api);
         ConfigValidator.PortIsFree("api:server:port", settings.ApiServer.Host, settings.ApiServer.Port);
 
         await using var app = ApiHost.Create(loaded, settings, withAgent: false);

@@ -29,7 +29,7 @@ internal static class NatsServerStartCommand
 
         using var loggers = CliLogging.CreateFactory(loaded.Configuration);
         await using var nats = new ManagedNatsServer(settings.NatsServer, settings.DataDir, loggers.CreateLogger<ManagedNatsServer>());
-        await nats.StartAsync(context.CancellationToken);
+        await ManagedNats.StartAsync(nats, context.CancellationToken);
         await NatsProvisioning.EnsureAsync(settings, context.CancellationToken);
         await context.Output.WriteLineAsync($"nats-server is running at {nats.Url} (store {nats.StoreDir}); Ctrl-C stops it.");
         try

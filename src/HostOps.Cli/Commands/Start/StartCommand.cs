@@ -12,11 +12,9 @@ internal static class StartCommand
 {
     public static Command Create()
     {
-        var command = new Command("start", """
-            Run everything in one process: a managed nats-server, the API server and one agent.
-            The first run writes <data_dir>/hostops.yaml with a fresh signing key; every run writes a fresh admin
-            token there, so `hostops client ...` works from a second terminal. Ctrl-C stops everything.
-            """).WithExamples(
+        var command = new Command(
+            "start",
+            "Run a managed nats-server, the API and one agent in one process; writes the signing key and an admin token for `hostops client` into <data_dir>/hostops.yaml").WithExamples(
             "hostops start",
             "HOSTOPS_API__SERVER__PORT=18080 HOSTOPS_NATS__SERVER__PORT=14222 hostops start");
         command.SetRunner(RunAsync);
@@ -39,7 +37,7 @@ internal static class StartCommand
 
         using var loggers = CliLogging.CreateFactory(loaded.Configuration);
         await using var nats = new ManagedNatsServer(settings.NatsServer, settings.DataDir, loggers.CreateLogger<ManagedNatsServer>());
-        await nats.StartAsync(context.CancellationToken);
+        await ManagedNats.StartAsync(nats, context.CancellationToken);
         await NatsProvisioning.EnsureAsync(settings, context.CancellationToken);
 
         await using var app = ApiHost.Create(loaded, settings, withAgent: true);

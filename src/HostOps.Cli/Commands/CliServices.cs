@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Configuration;
+
+namespace HostOps.Cli.Commands;
+
+/// <summary>What commands take from their surroundings; tests replace the HTTP handler, environment and clock.</summary>
+/// <param name="HttpHandler">Creates the handler under the API client; null means a real socket handler.</param>
+/// <param name="Environment">Stands in for the <c>HOSTOPS_</c> environment variables.</param>
+/// <param name="WorkingDirectory">Where <c>./hostops.yaml</c> is looked up; null means the current directory.</param>
+public sealed record CliServices(
+    Func<HttpMessageHandler>? HttpHandler = null,
+    IConfigurationSource? Environment = null,
+    TimeProvider? Time = null,
+    string? WorkingDirectory = null)
+{
+    public static CliServices Default { get; } = new();
+
+    public TimeProvider Clock => Time ?? TimeProvider.System;
+
+    public string Directory => WorkingDirectory ?? System.IO.Directory.GetCurrentDirectory();
+}

@@ -1,0 +1,3 @@
+using HostOps.Cli.Commands;
+
+return await CliApp.RunAsync(ClientCli.CreateRoot(CliServices.Default), args, Console.Out, Console.Error);

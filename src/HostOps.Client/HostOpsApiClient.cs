@@ -1,0 +1,192 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using HostOps.Client.Configuration;
+using HostOps.Client.Errors;
+using HostOps.Client.Http;
+using HostOps.Contracts.Health;
+using HostOps.Contracts.Jobs;
+using HostOps.Contracts.Json;
+using HostOps.Contracts.Operations;
+
+namespace HostOps.Client;
+
+/// <summary>
+/// The typed .NET client of the HostOps REST API, sharing the server's wire records and JSON context.
+/// Error answers throw <see cref="HostOpsApiException"/> (the error body's error/details/code); no answer at
+/// all throws <see cref="HostOpsConnectionException"/>. <see cref="SendAsync"/> gives the body unchanged.
+/// </summary>
+public sealed class HostOpsApiClient : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly bool _ownsHttp;
+
+    /// <param name="http">Its <see cref="HttpClient.BaseAddress"/> is the API's URL; the caller keeps owning it.</param>
+    /// <param name="token">Bearer token; empty sends none.</param>
+    public HostOpsApiClient(HttpClient http, string? token = null)
+        : this(http, token, ownsHttp: false)
+    {
+    }
+
+    private HostOpsApiClient(HttpClient http, string? token, bool ownsHttp)
+    {
+        _http = http;
+        _ownsHttp = ownsHttp;
+        BaseAddress = http.BaseAddress ?? throw new ArgumentException("the HttpClient needs a BaseAddress (the API URL)", nameof(http));
+        Token = token ?? "";
+    }
+
+    public Uri BaseAddress { get; }
+
+    public string Token { get; }
+
+    /// <summary>A client for <see cref="ApiClientOptions"/> (<c>api.client.url</c>, <c>api.client.token</c>).</summary>
+    public static HostOpsApiClient Create(ApiClientOptions options, HttpMessageHandler? handler = null, TimeSpan? timeout = null)
+    {
+        var baseUrl = options.Url.EndsWith('/') ? options.Url : options.Url + "/";
+        var http = new HttpClient(handler ?? new SocketsHttpHandler(), disposeHandler: true)
+        {
+            BaseAddress = new Uri(baseUrl, UriKind.Absolute),
+            Timeout = timeout ?? TimeSpan.FromSeconds(100),
+        };
+        return new HostOpsApiClient(http, options.Token, ownsHttp: true);
+    }
+
+    /// <summary>Disposes the HttpClient when <see cref="Create"/> made it.</summary>
+    public void Dispose()
+    {
+        if (_ownsHttp)
+        {
+            _http.Dispose();
+        }
+    }
+
+    public Task<SimpleStatus> GetHealthAsync(CancellationToken cancellationToken = default) =>
+        GetAsync(ApiRequest.Health(), HostOpsJsonContext.Default.SimpleStatus, cancellationToken);
+
+    /// <summary>200 ready or 503 not ready: both answer the status body.</summary>
+    public Task<SimpleStatus> GetReadinessAsync(CancellationToken cancellationToken = default) =>
+        GetAsync(ApiRequest.Ready(), HostOpsJsonContext.Default.SimpleStatus, cancellationToken);
+
+    /// <summary>200 healthy or 503 degraded: both answer the full status body.</summary>
+    public Task<HealthStatus> GetHealthStatusAsync(CancellationToken cancellationToken = default) =>
+        GetAsync(ApiRequest.HealthStatus(), HostOpsJsonContext.Default.HealthStatus, cancellationToken);
+
+    public Task<SubmitJobResponse> SubmitJobAsync(SubmitJobRequest request, CancellationToken cancellationToken = default) =>
+        GetAsync(ApiRequest.SubmitJob(request), HostOpsJsonContext.Default.SubmitJobResponse, cancellationToken);
+
+    public Task<JobList> ListJobsAsync(string? status = null, int? limit = null, int? offset = null, CancellationToken cancellationToken = default) =>
+        GetAsync(ApiRequest.ListJobs(status, limit, offset), HostOpsJsonContext.Default.JobList, cancellationToken);
+
+    public Task<JobDetail> GetJobAsync(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync(ApiRequest.GetJob(id), HostOpsJsonContext.Default.JobDetail, cancellationToken);
+
+    public async Task DeleteJobAsync(Guid id, CancellationToken cancellationToken = default) =>
+        await SendAsync(ApiRequest.DeleteJob(id), cancellationToken);
+
+    /// <summary>Re-queues a failed or dead-lettered job; the answer body is returned as received.</summary>
+    public Task<ApiResponse> RetryJobAsync(Guid id, CancellationToken cancellationToken = default) =>
+        SendAsync(ApiRequest.RetryJob(id), cancellationToken);
+
+    public Task<QueueStats> GetQueueStatusAsync(CancellationToken cancellationToken = default) =>
+        GetAsync(ApiRequest.QueueStatus(), HostOpsJsonContext.Default.QueueStats, cancellationToken);
+
+    public Task<WorkerList> GetWorkersAsync(CancellationToken cancellationToken = default) =>
+        GetAsync(ApiRequest.Workers(), HostOpsJsonContext.Default.WorkerList, cancellationToken);
+
+    public Task<NodeResults<HostnameResult>> GetHostnameAsync(string? target = null, CancellationToken cancellationToken = default) =>
+        GetAsync(ApiRequest.Hostname(target), HostOpsJsonContext.Default.NodeResultsHostnameResult, cancellationToken);
+
+    public Task<NodeResults<SystemStatusResult>> GetSystemStatusAsync(string? target = null, CancellationToken cancellationToken = default) =>
+        GetAsync(ApiRequest.SystemStatus(target), HostOpsJsonContext.Default.NodeResultsSystemStatusResult, cancellationToken);
+
+    public Task<NodeResults<PingResult>> PingAsync(PingRequest request, string? target = null, CancellationToken cancellationToken = default) =>
+        GetAsync(ApiRequest.Ping(request, target), HostOpsJsonContext.Default.NodeResultsPingResult, cancellationToken);
+
+    public Task<NodeResults<DnsConfig>> GetDnsAsync(string interfaceName, string? target = null, CancellationToken cancellationToken = default) =>
+        GetAsync(ApiRequest.GetDns(interfaceName, target), HostOpsJsonContext.Default.NodeResultsDnsConfig, cancellationToken);
+
+    public Task<NodeResults<DnsUpdateResult>> UpdateDnsAsync(DnsUpdateRequest request, string? target = null, CancellationToken cancellationToken = default) =>
+        GetAsync(ApiRequest.UpdateDns(request, target), HostOpsJsonContext.Default.NodeResultsDnsUpdateResult, cancellationToken);
+
+    /// <summary>Sends one request; an error answer throws <see cref="HostOpsApiException"/>, a success returns the body unchanged.</summary>
+    public async Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken = default)
+    {
+        using var message = new HttpRequestMessage(request.Method, request.Path) { Content = request.Content };
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (Token.Length > 0)
+        {
+            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        }
+
+        ApiResponse response;
+        try
+        {
+            using var answer = await _http.SendAsync(message, cancellationToken);
+            response = new ApiResponse(answer.StatusCode, await answer.Content.ReadAsStringAsync(cancellationToken));
+        }
+        catch (HttpRequestException e)
+        {
+            throw new HostOpsConnectionException(BaseAddress, Reason(e), e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new HostOpsConnectionException(BaseAddress, $"no answer within {_http.Timeout.TotalSeconds:0}s", e);
+        }
+
+        if (response.IsSuccess || (request.AnswersWithBodyWhenUnavailable && response.StatusCode == HttpStatusCode.ServiceUnavailable))
+        {
+            return response;
+        }
+
+        throw ToException(response);
+    }
+
+    /// <summary>Reads a body received through <see cref="SendAsync"/>.</summary>
+    public static T Read<T>(ApiResponse response, JsonTypeInfo<T> type)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(response.Body, type)
+                ?? throw new HostOpsApiException(response.StatusCode, "the API answered an empty body", null, (int)response.StatusCode);
+        }
+        catch (JsonException e)
+        {
+            throw new HostOpsApiException(response.StatusCode, "the API answered a body this client cannot read", e.Message, (int)response.StatusCode);
+        }
+    }
+
+    private async Task<T> GetAsync<T>(ApiRequest request, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
+        Read(await SendAsync(request, cancellationToken), type);
+
+    private static HostOpsApiException ToException(ApiResponse response)
+    {
+        try
+        {
+            if (JsonSerializer.Deserialize(response.Body, HostOpsJsonContext.Default.ErrorBody) is { Error: { Length: > 0 } } body)
+            {
+                return new HostOpsApiException(response.StatusCode, body.Error, body.Details, body.Code);
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        var text = response.Body.Trim();
+        return new HostOpsApiException(
+            response.StatusCode,
+            $"HTTP {(int)response.StatusCode} {response.StatusCode}",
+            text.Length == 0 ? null : text[..Math.Min(text.Length, 200)],
+            (int)response.StatusCode);
+    }
+
+    private static string Reason(HttpRequestException e) =>
+        e.HttpRequestError switch
+        {
+            HttpRequestError.ConnectionError => "connection refused or unreachable",
+            HttpRequestError.NameResolutionError => "host name not found",
+            HttpRequestError.SecureConnectionError => "TLS handshake failed",
+            _ => e.InnerException?.Message ?? e.Message,
+        };
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using HostOps.Contracts.Jobs;
+using HostOps.Contracts.Json;
+using HostOps.Contracts.Operations;
+
+namespace HostOps.Client.Http;
+
+/// <summary>
+/// One call of the REST API (api.md): method, path with query, body. Typed client methods and the CLI's raw
+/// <c>--json</c> path both go through these, so the two can never ask for different things.
+/// </summary>
+/// <param name="AnswersWithBodyWhenUnavailable">Health endpoints answer 503 with their normal body, not an error body.</param>
+public sealed record ApiRequest(HttpMethod Method, string Path, HttpContent? Content = null, bool AnswersWithBodyWhenUnavailable = false)
+{
+    public static ApiRequest Health() => new(HttpMethod.Get, "health");
+
+    public static ApiRequest Ready() => new(HttpMethod.Get, "health/ready", AnswersWithBodyWhenUnavailable: true);
+
+    public static ApiRequest HealthStatus() => new(HttpMethod.Get, "health/status", AnswersWithBodyWhenUnavailable: true);
+
+    public static ApiRequest SubmitJob(SubmitJobRequest request) =>
+        new(HttpMethod.Post, "job", JsonContent.Create(request, HostOpsJsonContext.Default.SubmitJobRequest));
+
+    public static ApiRequest ListJobs(string? status = null, int? limit = null, int? offset = null) =>
+        new(HttpMethod.Get, "job" + Query(("status", status), ("limit", Number(limit)), ("offset", Number(offset))));
+
+    public static ApiRequest GetJob(Guid id) => new(HttpMethod.Get, $"job/{id}");
+
+    public static ApiRequest DeleteJob(Guid id) => new(HttpMethod.Delete, $"job/{id}");
+
+    public static ApiRequest RetryJob(Guid id) => new(HttpMethod.Post, $"job/{id}/retry");
+
+    public static ApiRequest QueueStatus() => new(HttpMethod.Get, "job/status");
+
+    public static ApiRequest Workers() => new(HttpMethod.Get, "job/workers");
+
+    public static ApiRequest Hostname(string? target = null) => new(HttpMethod.Get, "system/hostname" + Target(target));
+
+    public static ApiRequest SystemStatus(string? target = null) => new(HttpMethod.Get, "system/status" + Target(target));
+
+    public static ApiRequest Ping(PingRequest request, string? target = null) =>
+        new(HttpMethod.Post, "network/ping" + Target(target), JsonContent.Create(request, HostOpsJsonContext.Default.PingRequest));
+
+    public static ApiRequest GetDns(string interfaceName, string? target = null) =>
+        new(HttpMethod.Get, $"network/dns/{Uri.EscapeDataString(interfaceName)}" + Target(target));
+
+    public static ApiRequest UpdateDns(DnsUpdateRequest request, string? target = null) =>
+        new(HttpMethod.Put, "network/dns" + Target(target), JsonContent.Create(request, HostOpsJsonContext.Default.DnsUpdateRequest));
+
+    private static string Target(string? target) => Query(("target_hostname", target));
+
+    private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    private static string Query(params (string Name, string? Value)[] parameters)
+    {
+        var query = new StringBuilder();
+        foreach (var (name, value) in parameters)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                query.Append(query.Length == 0 ? '?' : '&').Append(name).Append('=').Append(Uri.EscapeDataString(value));
+            }
+        }
+
+        return query.ToString();
+    }
+}
