@@ -108,7 +108,7 @@ public sealed partial class AgentWorker : BackgroundService
 
     private async Task PullAsync(INatsJSConsumer consumer, List<Task> inFlight, CancellationToken stoppingToken)
     {
-        var opts = new NatsJSConsumeOpts { MaxMsgs = Math.Max(1, _buckets.Options.Worker.MaxJobs) };
+        var opts = new NatsJSConsumeOpts { MaxMsgs = Math.Max(1, _buckets.Options.Worker.MaxJobs * 2) };
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -12,13 +12,15 @@ using NATS.Client.KeyValueStore;
 namespace HostOps.Agent.Consuming;
 
 /// <summary>
-/// Runs one delivered notification: reads the definition, appends <c>started</c> (which implies acknowledged),
-/// runs the operation while sending in-progress acks, writes the response and then the terminal event, and only
+/// Runs one delivered notification: reads the definition, runs the operation while sending in-progress acks
+/// (appending <c>started</c>, which implies acknowledged, once it runs longer than a moment), writes the response and then the terminal event, and only
 /// then acks. A transient failure is nakked with the configured back-off until the last delivery, which
 /// dead-letters the job; a missing or unreadable definition is dead-lettered at once.
 /// </summary>
 public sealed partial class JobRunner
 {
+    private static readonly TimeSpan StartedEventDelay = TimeSpan.FromMilliseconds(20);
+
     private readonly JobBuckets _buckets;
     private readonly DeadLetterOffice _deadLetters;
     private readonly OperationDispatcher _dispatcher;
@@ -69,13 +71,12 @@ public sealed partial class JobRunner
             return;
         }
 
-        // The started event is written while the operation runs (one round-trip less per job); it is awaited
-        // before the response, and a late one could not undo the terminal state anyway.
-        var started = AppendAsync(store, notification, JobEventKind.Started, null, null, cancellationToken);
         var clock = Stopwatch.StartNew();
+        var running = RunWithProgressAsync(msg, definition, cancellationToken);
+        var started = await StartedAsync(store, notification, running, cancellationToken);
         try
         {
-            var data = await RunWithProgressAsync(msg, definition, cancellationToken);
+            var data = await running;
             await started;
             await FinishAsync(store, notification, new JobHostResponse(JobStatus.Completed, data, null, _identity.Hostname), clock.Elapsed, cancellationToken);
             await msg.AckAsync(cancellationToken: cancellationToken);
@@ -106,6 +107,18 @@ public sealed partial class JobRunner
                 await msg.NakAsync(delay: backOff[Math.Min(delivered - 1, backOff.Count - 1)], cancellationToken: cancellationToken);
             }
         }
+    }
+
+    // A job that finishes within StartedEventDelay gets no separate started event: its terminal event, written
+    // moments later, says the same (one KV write less per job). A longer one shows as processing while it runs.
+    private async Task<Task> StartedAsync(INatsKVStore store, JobNotification notification, Task running, CancellationToken cancellationToken)
+    {
+        using var delay = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var first = await Task.WhenAny(running, Task.Delay(StartedEventDelay, _time, delay.Token));
+        await delay.CancelAsync();
+        return first == running
+            ? Task.CompletedTask
+            : AppendAsync(store, notification, JobEventKind.Started, null, null, cancellationToken);
     }
 
     private async Task<JsonElement> RunWithProgressAsync(INatsJSMsg<string> msg, JobDefinition definition, CancellationToken cancellationToken)

@@ -1,8 +1,7 @@
-using System.Text;
+using HostOps.Api.Security;
 using HostOps.Cli.Tests.Commands.Client;
 using HostOps.Cli.Tokens;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using Shouldly;
 using Xunit;
 
@@ -23,7 +22,7 @@ public sealed class TokenCommandTests
         var token = cli.Output.ToString();
         token.ShouldEndWith("\n");
         token.Trim().Split('.').Length.ShouldBe(3);
-        var result = await ApiStyleValidation(token.Trim(), Key);
+        var result = await TokenValidation.ValidateAsync(token.Trim(), Key);
         result.IsValid.ShouldBeTrue(result.Exception?.Message);
         var jwt = (JsonWebToken)result.SecurityToken;
         jwt.Subject.ShouldBe("deploy-bot");
@@ -39,7 +38,7 @@ public sealed class TokenCommandTests
         await other.RunAsync("token", "generate", "--role", "admin");
         var token = other.Output.ToString().Trim();
 
-        (await ApiStyleValidation(token, Key)).IsValid.ShouldBeFalse();
+        (await TokenValidation.ValidateAsync(token, Key)).IsValid.ShouldBeFalse();
 
         using var cli = new CliRun(new StubApi(), ("API:SERVER:SECURITY:SIGNING_KEY", Key));
         (await cli.RunAsync("token", "validate", token)).ShouldBe(1);
@@ -95,15 +94,4 @@ public sealed class TokenCommandTests
         cli.Error.ToString().ShouldContain("Usage: hostops token generate [options] (see --help)");
     }
 
-    /// <summary>The validation api.md prescribes (HS256 only, exp required, 30 s skew), as the API's JwtBearer runs it.</summary>
-    private static Task<TokenValidationResult> ApiStyleValidation(string token, string key) =>
-        new JsonWebTokenHandler().ValidateTokenAsync(token, new TokenValidationParameters
-        {
-            IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)),
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            ValidateIssuer = false,
-            ValidateAudience = false,
-            RequireExpirationTime = true,
-            ClockSkew = TimeSpan.FromSeconds(30),
-        });
 }
