@@ -30,4 +30,24 @@ internal static class ClientOptions
         Description = "Which hosts: _any (default), _all, a hostname, or a label key:value",
         HelpName = "TARGET",
     };
+
+    /// <summary>A whole-number option; a bad value is a usage error that says so in words, not in .NET type names.</summary>
+    public static Option<int?> Number(string name, string alias, string description)
+    {
+        var option = alias.Length > 0 ? new Option<int?>(name, alias) : new Option<int?>(name);
+        option.Description = description;
+        option.HelpName = "N";
+        option.CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+            if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            {
+                return value;
+            }
+
+            result.AddError($"{name}: '{text}' is not a whole number");
+            return null;
+        };
+        return option;
+    }
 }

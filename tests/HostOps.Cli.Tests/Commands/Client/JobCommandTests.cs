@@ -81,6 +81,19 @@ public sealed class JobCommandTests
     }
 
     [Fact]
+    public async Task A_limit_that_is_not_a_number_is_a_usage_error_in_words()
+    {
+        var api = new StubApi();
+        using var cli = new CliRun(api);
+
+        (await cli.RunAsync("client", "job", "list", "--limit", "abc")).ShouldBe(2);
+
+        api.Requests.ShouldBeEmpty();
+        cli.Error.ToString().ShouldContain("--limit: 'abc' is not a whole number");
+        cli.Error.ToString().ShouldNotContain("System.");
+    }
+
+    [Fact]
     public async Task Get_of_an_unknown_job_prints_the_api_error()
     {
         var api = new StubApi().On($"GET /job/{Id}", HttpStatusCode.NotFound, """{"error":"Job not found.","code":404}""");

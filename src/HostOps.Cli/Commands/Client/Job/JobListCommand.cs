@@ -13,8 +13,8 @@ internal static class JobListCommand
     {
         var status = new Option<string?>("--status", "-s") { Description = "Only jobs in this status", HelpName = "STATUS" };
         status.AcceptOnlyFromAmong("unprocessed", "processing", "completed", "failed", "partial_failure", "dlq");
-        var limit = new Option<int?>("--limit", "-n") { Description = "At most this many jobs (newest first)", HelpName = "N" };
-        var offset = new Option<int?>("--offset") { Description = "Skip this many of the newest jobs", HelpName = "N" };
+        var limit = ClientOptions.Number("--limit", "-n", "At most this many jobs (newest first)");
+        var offset = ClientOptions.Number("--offset", "", "Skip this many of the newest jobs");
         var command = new Command("list", "List jobs, newest first (GET /job)") { status, limit, offset }
             .WithExamples("hostops client job list", "hostops client job list --status failed --limit 20");
         command.SetRunner(async context =>

@@ -11,7 +11,7 @@ internal static class PingCommand
     public static Command Create()
     {
         var address = new Argument<string>("address") { Description = "IPv4 or IPv6 address to ping (a literal, not a name)" };
-        var count = new Option<int?>("--count", "-c") { Description = "Echo requests to send (default decided by the agent)", HelpName = "N" };
+        var count = ClientOptions.Number("--count", "-c", "Echo requests to send (default decided by the agent)");
         var command = new Command("ping", "Ping an address from the target hosts (POST /network/ping)") { address, count, ClientOptions.Target }
             .WithExamples("hostops client network ping 1.1.1.1", "hostops client network ping 2606:4700:4700::1111 --count 2 --target _all");
         command.SetRunner(async context =>
