@@ -104,7 +104,7 @@ internal sealed class BenchRun : IAsyncDisposable
         await Measure.ThroughputAsync(_settings.Jobs, _settings.Concurrency, async i =>
         {
             ids[i] = (await system.Client.SubmitAsync(Hostname, null, CancellationToken.None)).JobId;
-            await index.WhenTerminalAsync(ids[i]);
+            await index.WhenTerminalAsync(ids[i], Timeout.InfiniteTimeSpan, CancellationToken.None);
         });
         var jobsPerSecond = _settings.Jobs / clock.Elapsed.TotalSeconds;
         var failed = ids.Count(id => index.Find(id)?.View.Status != JobStatus.Completed);
@@ -138,7 +138,7 @@ internal sealed class BenchRun : IAsyncDisposable
             {
                 var start = Stopwatch.GetTimestamp();
                 var id = (await system.Client.SubmitAsync(Hostname, null, CancellationToken.None)).JobId;
-                await index.WhenTerminalAsync(id);
+                await index.WhenTerminalAsync(id, Timeout.InfiniteTimeSpan, CancellationToken.None);
                 latencies[n] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             }));
         }
@@ -171,7 +171,7 @@ internal sealed class BenchRun : IAsyncDisposable
     {
         for (var i = 0; i < 200; i++)
         {
-            await index.WhenTerminalAsync((await system.Client.SubmitAsync(Hostname, null, CancellationToken.None)).JobId);
+            await index.WhenTerminalAsync((await system.Client.SubmitAsync(Hostname, null, CancellationToken.None)).JobId, Timeout.InfiniteTimeSpan, CancellationToken.None);
         }
     }
 

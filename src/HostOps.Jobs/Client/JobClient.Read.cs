@@ -39,7 +39,7 @@ public sealed partial class JobClient
         await CatchUpAsync(cancellationToken);
         try
         {
-            var job = await _index.WhenTerminalAsync(id).WaitAsync(timeout, cancellationToken);
+            var job = await _index.WhenTerminalAsync(id, timeout, cancellationToken);
             return job is null ? null : await DetailAsync(job, cancellationToken);
         }
         catch (TimeoutException)

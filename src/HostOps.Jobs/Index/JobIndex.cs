@@ -95,24 +95,42 @@ public sealed partial class JobIndex : BackgroundService
         }
     }
 
-    /// <summary>Completes when the job reaches a terminal status (null if it is deleted).</summary>
-    public Task<IndexedJob?> WhenTerminalAsync(Guid id)
+    /// <summary>
+    /// The job once it reaches a terminal status (null if it is deleted first); a <see cref="TimeoutException"/>
+    /// if <paramref name="timeout"/> passes, after which nothing of the wait is left behind.
+    /// </summary>
+    public async Task<IndexedJob?> WhenTerminalAsync(Guid id, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        TaskCompletionSource<IndexedJob?> waiter;
         lock (_gate)
         {
             if (_jobs.TryGetValue(id, out var job) && JobStatus.IsTerminal(job.View.Status))
             {
-                return Task.FromResult<IndexedJob?>(job);
+                return job;
             }
 
-            var waiter = new TaskCompletionSource<IndexedJob?>(TaskCreationOptions.RunContinuationsAsynchronously);
+            waiter = new TaskCompletionSource<IndexedJob?>(TaskCreationOptions.RunContinuationsAsynchronously);
             if (!_terminalWaiters.TryGetValue(id, out var list))
             {
                 _terminalWaiters[id] = list = [];
             }
 
             list.Add(waiter);
-            return waiter.Task;
+        }
+
+        try
+        {
+            return await waiter.Task.WaitAsync(timeout, cancellationToken);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                if (_terminalWaiters.TryGetValue(id, out var list) && list.Remove(waiter) && list.Count == 0)
+                {
+                    _terminalWaiters.Remove(id);
+                }
+            }
         }
     }
 
