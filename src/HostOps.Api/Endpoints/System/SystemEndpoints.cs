@@ -1,8 +1,8 @@
 using HostOps.Api.Operations;
-using HostOps.Api.Security;
 using HostOps.Contracts.Errors;
 using HostOps.Contracts.Json;
 using HostOps.Contracts.Operations;
+using HostOps.Contracts.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
