@@ -21,13 +21,13 @@ internal static class SystemEndpoints
             .RequireScope(Scopes.Read)
             .WithName("GetSystemHostname")
             .WithSummary("Hostname of each targeted host.")
-            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status502BadGateway, StatusCodes.Status504GatewayTimeout);
+            .ProducesNodeOperationErrors();
 
         group.MapGet("/status", StatusAsync)
             .RequireScope(Scopes.Read)
             .WithName("GetSystemStatus")
             .WithSummary("Uptime, load, memory, disks and OS of each targeted host.")
-            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status502BadGateway, StatusCodes.Status504GatewayTimeout);
+            .ProducesNodeOperationErrors();
 
         return routes;
     }
