@@ -3,9 +3,9 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using HostOps.Agent;
 using HostOps.Api;
-using HostOps.Api.Security;
 using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Operations;
+using HostOps.Contracts.Security;
 using HostOps.Jobs.Client;
 using HostOps.Jobs.Configuration;
 using HostOps.Jobs.Provisioning;
@@ -55,7 +55,7 @@ internal static partial class HttpBench
             await Task.Delay(500);
         }
 
-        var token = new TokenIssuer(signingKey).Issue("bench", ["read"], null, TimeSpan.FromHours(1));
+        var token = new JwtIssuer(signingKey).Issue(new TokenRequest("bench", [Scopes.Read], [], TimeSpan.FromHours(1)));
         var baseUrl = $"http://127.0.0.1:{port}";
         var health = await WrkAsync($"{baseUrl}/health", null, duration);
         var status = await WrkAsync($"{baseUrl}/health/status", token, duration);

@@ -1,4 +1,4 @@
-using HostOps.Api.Security;
+using HostOps.Contracts.Security;
 using Microsoft.Extensions.Options;
 
 namespace HostOps.Api.Configuration;
@@ -9,7 +9,7 @@ internal sealed class ApiServerOptionsValidator : IValidateOptions<ApiServerOpti
     public ValidateOptionsResult Validate(string? name, ApiServerOptions options)
     {
         var failures = new List<string>();
-        if (SigningKey.Problem(options.Security.SigningKey) is { } keyProblem)
+        if (SigningKeys.Problem(options.Security.SigningKey) is { } keyProblem)
         {
             failures.Add(keyProblem);
         }

@@ -30,6 +30,11 @@ internal static class ResponseMetadata
         return builder;
     }
 
+    /// <summary>The errors of an endpoint that runs one operation on the hosts: bad input, every host failed, job timeout.</summary>
+    public static TBuilder ProducesNodeOperationErrors<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status502BadGateway, StatusCodes.Status504GatewayTimeout);
+
     public static TBuilder Produces<T, TBuilder>(this TBuilder builder, int code, string description)
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new ProducesResponseTypeMetadata(code, typeof(T), ["application/json"]) { Description = description });

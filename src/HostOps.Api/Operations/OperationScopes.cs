@@ -1,5 +1,5 @@
-using HostOps.Api.Security;
 using HostOps.Contracts.Operations;
+using HostOps.Contracts.Security;
 
 namespace HostOps.Api.Operations;
 

@@ -1,5 +1,6 @@
 using HostOps.Api.Configuration;
 using HostOps.Api.Errors;
+using HostOps.Contracts.Security;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -23,7 +24,7 @@ internal static class AuthServiceCollectionExtensions
         var authorization = services.AddAuthorizationBuilder();
         foreach (var scope in new[] { Scopes.Read, Scopes.Write, Scopes.Admin })
         {
-            authorization.AddPolicy(scope, p => p.RequireAuthenticatedUser().RequireClaim(Scopes.ClaimType, scope));
+            authorization.AddPolicy(scope, p => p.RequireAuthenticatedUser().RequireClaim(ScopeClaims.ClaimType, scope));
         }
 
         return services;

@@ -1,10 +1,14 @@
 using System.Security.Claims;
+using HostOps.Contracts.Security;
 
 namespace HostOps.Api.Security;
 
 /// <summary>Derives the scope claims of a validated token: its explicit <c>scopes</c> as-is, else those its roles imply.</summary>
 internal static class ScopeClaims
 {
+    /// <summary>The claim type the API checks; filled from the token on validation, never taken from it.</summary>
+    public const string ClaimType = "hostops:scope";
+
     public static void Apply(ClaimsPrincipal? principal)
     {
         if (principal?.Identity is not ClaimsIdentity identity)
@@ -12,7 +16,7 @@ internal static class ScopeClaims
             return;
         }
 
-        foreach (var stale in identity.FindAll(Scopes.ClaimType).ToList())
+        foreach (var stale in identity.FindAll(ClaimType).ToList())
         {
             identity.RemoveClaim(stale);
         }
@@ -27,9 +31,9 @@ internal static class ScopeClaims
             : Scopes.FromRoles(identity.FindAll(TokenClaims.Roles).Select(c => c.Value));
         foreach (var scope in scopes)
         {
-            identity.AddClaim(new Claim(Scopes.ClaimType, scope));
+            identity.AddClaim(new Claim(ClaimType, scope));
         }
     }
 
-    public static bool Has(ClaimsPrincipal user, string scope) => user.HasClaim(Scopes.ClaimType, scope);
+    public static bool Has(ClaimsPrincipal user, string scope) => user.HasClaim(ClaimType, scope);
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using HostOps.Contracts.Security;
 using HostOps.Contracts.Text;
 
 namespace HostOps.Cli.Configuration;
@@ -11,7 +12,7 @@ namespace HostOps.Cli.Configuration;
 /// </summary>
 public static class ConfigValidator
 {
-    public const int MinimumSigningKeyBytes = 32;
+    public const int MinimumSigningKeyBytes = SigningKeys.MinimumBytes;
 
     private static readonly string[] StorageKinds = ["file", "memory"];
 

@@ -1,5 +1,5 @@
 using HostOps.Cli.Hosting;
-using HostOps.Cli.Tokens;
+using HostOps.Contracts.Security;
 
 namespace HostOps.Cli.Configuration;
 
@@ -22,14 +22,14 @@ internal static class StartupSecrets
             return false;
         }
 
-        new GeneratedConfigFile(loaded.GeneratedFilePath).Set((SigningKeyKey, JwtIssuer.NewSigningKey()));
+        new GeneratedConfigFile(loaded.GeneratedFilePath).Set((SigningKeyKey, SigningKeys.New()));
         return true;
     }
 
     public static void WriteAdminToken(LoadedConfiguration loaded, HostOpsSettings settings, TimeProvider timeProvider)
     {
         var token = new JwtIssuer(settings.ApiServer.Security.SigningKey, timeProvider)
-            .Issue(new TokenRequest("hostops-start", ["admin"], [], AdminTokenLifetime));
+            .Issue(new TokenRequest("hostops-start", [Scopes.Admin], [], AdminTokenLifetime));
         new GeneratedConfigFile(loaded.GeneratedFilePath).Set(("api:client:url", ApiHost.ClientUrl(settings)), ("api:client:token", token));
     }
 

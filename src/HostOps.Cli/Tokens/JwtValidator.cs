@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using HostOps.Contracts.Security;
 
 namespace HostOps.Cli.Tokens;
 
@@ -52,7 +53,7 @@ public sealed class JwtValidator(string signingKey, TimeProvider timeProvider)
         var roles = Strings(claims, "roles");
         var scopes = Strings(claims, "scopes");
         var subject = claims.TryGetProperty("sub", out var sub) && sub.ValueKind == JsonValueKind.String ? sub.GetString()! : "";
-        return new TokenInfo(subject, roles, scopes.Count > 0 ? scopes : TokenRoles.ScopesOf(roles), scopes.Count > 0, Time(claims, "iat"), expires);
+        return new TokenInfo(subject, roles, scopes.Count > 0 ? scopes : Scopes.FromRoles(roles), scopes.Count > 0, Time(claims, "iat"), expires);
     }
 
     private static JsonDocument Parse(string part, string name)

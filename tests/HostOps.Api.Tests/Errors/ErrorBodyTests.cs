@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
-using HostOps.Api.Security;
 using HostOps.Api.Tests.Infrastructure;
+using HostOps.Contracts.Security;
 using HostOps.Testing.Nats;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using HostOps.Api.Security;
 using HostOps.Api.Tests.Infrastructure;
+using HostOps.Contracts.Security;
 using HostOps.Testing.Nats;
 
 namespace HostOps.Api.Tests.Health;

@@ -1,4 +1,4 @@
-using HostOps.Api.Security;
+using HostOps.Contracts.Security;
 
 namespace HostOps.Api.Tests.Infrastructure;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using HostOps.Api.Security;
+using HostOps.Contracts.Security;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -13,19 +13,19 @@ internal static class TestTokens
     public const string SigningKey = "test-signing-key-0123456789-abcdefghij";
     public const string OtherKey = "another-signing-key-0123456789-abcdefgh";
 
-    private static readonly TokenIssuer Issuer = new(SigningKey);
+    private static readonly JwtIssuer Issuer = new(SigningKey);
 
-    public static string ForRole(string role) => Issuer.Issue("tester", [role], null, TimeSpan.FromHours(1));
+    public static string ForRole(string role) => Issuer.Issue(new TokenRequest("tester", [role], [], TimeSpan.FromHours(1)));
 
-    public static string ForScopes(params string[] scopes) => Issuer.Issue("tester", [], scopes, TimeSpan.FromHours(1));
+    public static string ForScopes(params string[] scopes) => Issuer.Issue(new TokenRequest("tester", [], scopes, TimeSpan.FromHours(1)));
 
-    public static string WrongKey() => new TokenIssuer(OtherKey).Issue("tester", [Scopes.Admin], null, TimeSpan.FromHours(1));
+    public static string WrongKey() => new JwtIssuer(OtherKey).Issue(new TokenRequest("tester", [Scopes.Admin], [], TimeSpan.FromHours(1)));
 
     /// <summary>Expired five minutes ago: well past the 30 s clock skew.</summary>
     public static string Expired()
     {
         var past = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-1));
-        return new TokenIssuer(SigningKey, past).Issue("tester", [Scopes.Admin], null, TimeSpan.FromMinutes(55));
+        return new JwtIssuer(SigningKey, past).Issue(new TokenRequest("tester", [Scopes.Admin], [], TimeSpan.FromMinutes(55)));
     }
 
     /// <summary>An unsigned token claiming admin: <c>{"alg":"none"}</c> and an empty signature.</summary>

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using HostOps.Api.Security;
 using HostOps.Api.Tests.Infrastructure;
+using HostOps.Contracts.Security;
 using HostOps.Testing.Nats;
 
 namespace HostOps.Api.Tests.Jobs;

@@ -1,6 +1,6 @@
 using System.Net;
-using HostOps.Api.Security;
 using HostOps.Api.Tests.Infrastructure;
+using HostOps.Contracts.Security;
 using HostOps.Testing.Nats;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -1,6 +1,6 @@
 using HostOps.Api.Security;
 using HostOps.Cli.Tests.Commands.Client;
-using HostOps.Cli.Tokens;
+using HostOps.Contracts.Security;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Shouldly;
 using Xunit;
@@ -9,7 +9,7 @@ namespace HostOps.Cli.Tests.Commands;
 
 public sealed class TokenCommandTests
 {
-    private static readonly string Key = JwtIssuer.NewSigningKey();
+    private static readonly string Key = SigningKeys.New();
 
     [Fact]
     public async Task Generate_prints_only_a_token_the_api_validator_accepts_with_its_claims()
@@ -34,7 +34,7 @@ public sealed class TokenCommandTests
     [Fact]
     public async Task A_token_from_another_key_is_refused_by_the_api_validator_and_by_validate()
     {
-        using var other = new CliRun(new StubApi(), ("API:SERVER:SECURITY:SIGNING_KEY", JwtIssuer.NewSigningKey()));
+        using var other = new CliRun(new StubApi(), ("API:SERVER:SECURITY:SIGNING_KEY", SigningKeys.New()));
         await other.RunAsync("token", "generate", "--role", "admin");
         var token = other.Output.ToString().Trim();
 

@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Text;
 using HostOps.Cli.Tokens;
+using HostOps.Contracts.Security;
 using Microsoft.Extensions.Time.Testing;
 using Shouldly;
 using Xunit;
@@ -9,7 +10,7 @@ namespace HostOps.Cli.Tests.Tokens;
 
 public sealed class JwtValidatorTests
 {
-    private static readonly string Key = JwtIssuer.NewSigningKey();
+    private static readonly string Key = SigningKeys.New();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.Zero));
 
     [Fact]

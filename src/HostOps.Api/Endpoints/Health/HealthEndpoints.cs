@@ -1,7 +1,7 @@
 using HostOps.Api.Health;
-using HostOps.Api.Security;
 using HostOps.Contracts.Health;
 using HostOps.Contracts.Json;
+using HostOps.Contracts.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HostOps.Api.Endpoints.Health;

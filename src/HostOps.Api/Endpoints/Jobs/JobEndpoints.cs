@@ -6,6 +6,7 @@ using HostOps.Api.Security;
 using HostOps.Contracts.Errors;
 using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Operations;
+using HostOps.Contracts.Security;
 using HostOps.Jobs.Client;
 using Microsoft.AspNetCore.Http.HttpResults;
 

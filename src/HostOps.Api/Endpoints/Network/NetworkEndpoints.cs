@@ -1,10 +1,10 @@
 using System.Text.Json;
 using HostOps.Api.Errors;
 using HostOps.Api.Operations;
-using HostOps.Api.Security;
 using HostOps.Contracts.Errors;
 using HostOps.Contracts.Json;
 using HostOps.Contracts.Operations;
+using HostOps.Contracts.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -23,19 +23,19 @@ internal static class NetworkEndpoints
             .RequireScope(Scopes.Write)
             .WithName("PostNetworkPing")
             .WithSummary("Ping an IP address from each targeted host.")
-            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status502BadGateway, StatusCodes.Status504GatewayTimeout);
+            .ProducesNodeOperationErrors();
 
         group.MapGet("/dns/{interfaceName}", GetDnsAsync)
             .RequireScope(Scopes.Read)
             .WithName("GetNetworkDns")
             .WithSummary("DNS servers and search domains of one interface on each targeted host.")
-            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status502BadGateway, StatusCodes.Status504GatewayTimeout);
+            .ProducesNodeOperationErrors();
 
         group.MapPut("/dns", UpdateDnsAsync)
             .RequireScope(Scopes.Write)
             .WithName("PutNetworkDns")
             .WithSummary("Set DNS servers and search domains of one interface on each targeted host.")
-            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status502BadGateway, StatusCodes.Status504GatewayTimeout);
+            .ProducesNodeOperationErrors();
 
         return routes;
     }

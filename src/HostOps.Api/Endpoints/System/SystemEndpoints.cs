@@ -1,8 +1,8 @@
 using HostOps.Api.Operations;
-using HostOps.Api.Security;
 using HostOps.Contracts.Errors;
 using HostOps.Contracts.Json;
 using HostOps.Contracts.Operations;
+using HostOps.Contracts.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -21,13 +21,13 @@ internal static class SystemEndpoints
             .RequireScope(Scopes.Read)
             .WithName("GetSystemHostname")
             .WithSummary("Hostname of each targeted host.")
-            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status502BadGateway, StatusCodes.Status504GatewayTimeout);
+            .ProducesNodeOperationErrors();
 
         group.MapGet("/status", StatusAsync)
             .RequireScope(Scopes.Read)
             .WithName("GetSystemStatus")
             .WithSummary("Uptime, load, memory, disks and OS of each targeted host.")
-            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status502BadGateway, StatusCodes.Status504GatewayTimeout);
+            .ProducesNodeOperationErrors();
 
         return routes;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HostOps.Contracts.Security;
 
 namespace HostOps.Cli.Commands.Token;
 
@@ -23,7 +24,7 @@ internal static class TokenCommand
         {
             0 => throw new Configuration.ConfigException(
                 SigningKeyKey, "is not set (`hostops start` generates one in .hostops/hostops.yaml; or set HOSTOPS_API__SERVER__SECURITY__SIGNING_KEY)"),
-            < 32 => throw new Configuration.ConfigException(SigningKeyKey, $"is {bytes} bytes, needs at least 32"),
+            < SigningKeys.MinimumBytes => throw new Configuration.ConfigException(SigningKeyKey, $"is {bytes} bytes, needs at least {SigningKeys.MinimumBytes}"),
             _ => key,
         };
     }

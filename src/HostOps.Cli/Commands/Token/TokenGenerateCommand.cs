@@ -1,5 +1,5 @@
 using System.CommandLine;
-using HostOps.Cli.Tokens;
+using HostOps.Contracts.Security;
 using HostOps.Contracts.Text;
 
 namespace HostOps.Cli.Commands.Token;
@@ -15,13 +15,13 @@ internal static class TokenGenerateCommand
             HelpName = "ROLE",
             Required = true,
         };
-        role.AcceptOnlyFromAmong([.. TokenRoles.Known]);
+        role.AcceptOnlyFromAmong([.. Scopes.Roles]);
         var scope = new Option<string[]>("--scope", "-s")
         {
             Description = "Explicit scope (read, write, admin); when given, only these scopes count, not the role's",
             HelpName = "SCOPE",
         };
-        scope.AcceptOnlyFromAmong("read", "write", "admin");
+        scope.AcceptOnlyFromAmong(Scopes.Read, Scopes.Write, Scopes.Admin);
         var subject = new Option<string?>("--subject") { Description = "Who the token is for (sub claim; default: your user name)", HelpName = "NAME" };
         var ttl = new Option<string>("--ttl")
         {

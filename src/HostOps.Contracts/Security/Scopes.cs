@@ -1,8 +1,9 @@
-namespace HostOps.Api.Security;
+namespace HostOps.Contracts.Security;
 
 /// <summary>
-/// The scopes endpoints require, and how roles map to them: <c>admin</c> → read, write, admin;
-/// <c>write</c> → read, write; <c>read</c> → read. An explicit <c>scopes</c> claim is used as-is instead.
+/// The roles and scopes of api.md, shared by the API (which checks them) and the CLI (which issues and shows them):
+/// <c>admin</c> → read, write, admin; <c>write</c> → read, write; <c>read</c> → read. An explicit <c>scopes</c>
+/// claim is used as-is instead.
 /// </summary>
 public static class Scopes
 {
@@ -10,11 +11,10 @@ public static class Scopes
     public const string Write = "write";
     public const string Admin = "admin";
 
-    /// <summary>The claim type the API checks; filled from the token on validation, never taken from it.</summary>
-    public const string ClaimType = "hostops:scope";
-
+    /// <summary>The roles a token may carry; each is also the name of a scope.</summary>
     public static IReadOnlyList<string> Roles { get; } = [Admin, Write, Read];
 
+    /// <summary>The scopes the roles imply, sorted ordinally; unknown roles imply nothing.</summary>
     public static IReadOnlyList<string> FromRoles(IEnumerable<string> roles)
     {
         var scopes = new SortedSet<string>(StringComparer.Ordinal);
