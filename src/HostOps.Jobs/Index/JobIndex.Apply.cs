@@ -61,11 +61,18 @@ public sealed partial class JobIndex
         }
     }
 
+    // An event can only change a job's status: move it between status sets, and only when the status moved.
     private void Reindex(IndexedJob job, Action change)
     {
-        Unindex(job);
+        var before = job.View.Status;
         change();
-        Index(job);
+        var after = job.View.Status;
+        if (before != after)
+        {
+            var order = new JobOrder(job.Definition.Created, job.Definition.Id);
+            _byStatus[before].Remove(order);
+            _byStatus[after].Add(order);
+        }
     }
 
     private void Index(IndexedJob job)
