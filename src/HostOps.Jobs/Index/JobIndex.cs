@@ -26,9 +26,12 @@ public sealed partial class JobIndex : BackgroundService
     private readonly Dictionary<Guid, List<TaskCompletionSource<IndexedJob?>>> _terminalWaiters = [];
     private ulong _revision;
 
-    public JobIndex(JobBuckets buckets, ILogger<JobIndex> logger)
+    private readonly TimeProvider _time;
+
+    public JobIndex(JobBuckets buckets, TimeProvider time, ILogger<JobIndex> logger)
     {
         _buckets = buckets;
+        _time = time;
         _logger = logger;
     }
 
@@ -45,6 +48,13 @@ public sealed partial class JobIndex : BackgroundService
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var sweeping = SweepExpiredAsync(stoppingToken);
+        await WatchAsync(stoppingToken);
+        await sweeping;
+    }
+
+    private async Task WatchAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -61,6 +61,22 @@ public sealed class JobClientTests(NatsFixture nats) : IClassFixture<NatsFixture
         (await system.Client.DeleteAsync(id, Ct)).ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task A_job_that_ages_out_of_the_bucket_leaves_the_counts()
+    {
+        var configuration = TestJobConfiguration.Create(nats.Url, new Dictionary<string, string?> { ["job:kv:ttl"] = "1s" });
+        await using var system = await TestJobSystem.StartAsync(nats.Url, configuration);
+        await system.Client.SubmitAsync(new JobOperation(OperationTypes.HostnameGet), null, Ct);
+        (await system.Client.GetStatsAsync(Ct)).TotalJobs.ShouldBe(1);
+
+        await Task.Delay(TimeSpan.FromSeconds(2), Ct);
+
+        var stats = await system.Client.GetStatsAsync(Ct);
+        stats.TotalJobs.ShouldBe(0);
+        stats.StatusCounts[JobStatus.Unprocessed].ShouldBe(0);
+        (await system.Client.ListAsync(null, 10, 0, Ct)).TotalItems.ShouldBe(0);
+    }
+
     [Theory]
     [InlineData(null, "operation.type")]
     [InlineData("system.nothing.get", "operation.type")]
