@@ -72,18 +72,14 @@ public sealed partial class JobRunner
         }
 
         var clock = Stopwatch.StartNew();
-        var running = RunWithProgressAsync(msg, definition, cancellationToken);
-        var started = await StartedAsync(store, notification, running, cancellationToken);
         try
         {
-            var data = await running;
-            await started;
+            var data = await OperateAsync(msg, store, notification, definition, cancellationToken);
             await FinishAsync(store, notification, new JobHostResponse(JobStatus.Completed, data, null, _identity.Hostname), clock.Elapsed, cancellationToken);
             await msg.AckAsync(cancellationToken: cancellationToken);
         }
         catch (OperationFailedException ex)
         {
-            await started;
             await FinishAsync(store, notification, new JobHostResponse(JobStatus.Failed, null, ex.Message, _identity.Hostname), clock.Elapsed, cancellationToken);
             await msg.AckAsync(cancellationToken: cancellationToken);
         }
@@ -95,7 +91,6 @@ public sealed partial class JobRunner
         }
         catch (Exception ex)
         {
-            await started.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             LogTransientFailure(_logger, ex, notification.Id, definition.Operation.Type, delivered);
             if (delivered >= maxDeliver)
             {
@@ -109,32 +104,38 @@ public sealed partial class JobRunner
         }
     }
 
-    // A job that finishes within StartedEventDelay gets no separate started event: its terminal event, written
-    // moments later, says the same (one KV write less per job). A longer one shows as processing while it runs.
-    private async Task<Task> StartedAsync(INatsKVStore store, JobNotification notification, Task running, CancellationToken cancellationToken)
-    {
-        using var delay = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var first = await Task.WhenAny(running, Task.Delay(StartedEventDelay, _time, delay.Token));
-        await delay.CancelAsync();
-        return first == running
-            ? Task.CompletedTask
-            : AppendAsync(store, notification, JobEventKind.Started, null, null, cancellationToken);
-    }
-
-    private async Task<JsonElement> RunWithProgressAsync(INatsJSMsg<string> msg, JobDefinition definition, CancellationToken cancellationToken)
+    // Runs the operation. One that finishes within StartedEventDelay gets no separate started event and no
+    // keep-alive: its terminal event, written moments later, says the same (one KV write less per job). A longer
+    // one is marked started (processing) and sends in-progress acks until it ends.
+    private async Task<JsonElement> OperateAsync(
+        INatsJSMsg<string> msg, INatsKVStore store, JobNotification notification, JobDefinition definition, CancellationToken cancellationToken)
     {
         var handler = _dispatcher.Find(definition.Operation.Type)
             ?? throw new OperationFailedException($"operation {definition.Operation.Type} is not supported by agent {_identity.Hostname}");
-        using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var progress = KeepAliveAsync(msg, running.Token);
+        var running = handler.HandleAsync(definition.Operation.Data, cancellationToken);
+        using (var quick = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            if (await Task.WhenAny(running, Task.Delay(StartedEventDelay, _time, quick.Token)) == running)
+            {
+                await quick.CancelAsync();
+                return await running;
+            }
+        }
+
+        var started = AppendAsync(store, notification, JobEventKind.Started, null, null, cancellationToken);
+        using var keepAlive = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var progress = KeepAliveAsync(msg, keepAlive.Token);
         try
         {
-            return await handler.HandleAsync(definition.Operation.Data, cancellationToken);
+            return await running;
         }
         finally
         {
-            await running.CancelAsync();
+            await keepAlive.CancelAsync();
             await progress;
+
+            // Written before the terminal event; if it failed, the terminal event still tells the outcome.
+            await started.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
