@@ -44,12 +44,12 @@ public sealed class SplitDeploymentTests : IDisposable
             (await process.WaitForExitAsync(TimeSpan.FromSeconds(30))).ShouldBe(0, process.Output);
         }
 
-        NatsServersUsing(_workDir).ShouldBeEmpty();
+        NatsServerProcesses.Using(_workDir).ShouldBeEmpty();
     }
 
     public void Dispose()
     {
-        foreach (var pid in NatsServersUsing(_workDir))
+        foreach (var pid in NatsServerProcesses.Using(_workDir))
         {
             using var stray = Process.GetProcessById(pid);
             stray.Kill();
@@ -68,27 +68,4 @@ public sealed class SplitDeploymentTests : IDisposable
         ["HOSTOPS_API__CLIENT__URL"] = $"http://127.0.0.1:{_apiPort}",
         ["HOSTOPS_API__SERVER__SECURITY__SIGNING_KEY"] = "split-deployment-test-key-0123456789abcdef",
     };
-
-    private static List<int> NatsServersUsing(string directory)
-    {
-        var pids = new List<int>();
-        foreach (var process in Process.GetProcessesByName("nats-server"))
-        {
-            using (process)
-            {
-                try
-                {
-                    if (File.ReadAllText($"/proc/{process.Id}/cmdline").Contains(directory, StringComparison.Ordinal))
-                    {
-                        pids.Add(process.Id);
-                    }
-                }
-                catch (IOException)
-                {
-                }
-            }
-        }
-
-        return pids;
-    }
 }

@@ -29,7 +29,7 @@ public sealed class StartCommandTests : IDisposable
         await using var hostops = StartHostOps();
         await WaitUntilHealthyAsync(hostops);
 
-        NatsServersUsing(StoreDir).ShouldHaveSingleItem();
+        NatsServerProcesses.Using(StoreDir).ShouldHaveSingleItem();
         var configFile = Path.Combine(DataDir, "hostops.yaml");
         File.GetUnixFileMode(configFile).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
         var config = await File.ReadAllTextAsync(configFile, TestContext.Current.CancellationToken);
@@ -48,7 +48,7 @@ public sealed class StartCommandTests : IDisposable
         await hostops.InterruptAsync(TestContext.Current.CancellationToken);
 
         (await hostops.WaitForExitAsync(TimeSpan.FromSeconds(30))).ShouldBe(0, hostops.Output);
-        NatsServersUsing(StoreDir).ShouldBeEmpty();
+        NatsServerProcesses.Using(StoreDir).ShouldBeEmpty();
     }
 
     [Fact]
@@ -70,12 +70,12 @@ public sealed class StartCommandTests : IDisposable
         second.Output.ShouldNotContain("first run");
         await second.InterruptAsync(TestContext.Current.CancellationToken);
         (await second.WaitForExitAsync(TimeSpan.FromSeconds(30))).ShouldBe(0, second.Output);
-        NatsServersUsing(StoreDir).ShouldBeEmpty();
+        NatsServerProcesses.Using(StoreDir).ShouldBeEmpty();
     }
 
     public void Dispose()
     {
-        foreach (var pid in NatsServersUsing(_workDir))
+        foreach (var pid in NatsServerProcesses.Using(_workDir))
         {
             using var stray = Process.GetProcessById(pid);
             stray.Kill();
@@ -127,27 +127,4 @@ public sealed class StartCommandTests : IDisposable
 
     private string SigningKey() =>
         File.ReadAllLines(Path.Combine(DataDir, "hostops.yaml")).Single(l => l.Contains("signing_key:", StringComparison.Ordinal)).Trim();
-
-    private static List<int> NatsServersUsing(string directory)
-    {
-        var pids = new List<int>();
-        foreach (var process in Process.GetProcessesByName("nats-server"))
-        {
-            using (process)
-            {
-                try
-                {
-                    if (File.ReadAllText($"/proc/{process.Id}/cmdline").Contains(directory, StringComparison.Ordinal))
-                    {
-                        pids.Add(process.Id);
-                    }
-                }
-                catch (IOException)
-                {
-                }
-            }
-        }
-
-        return pids;
-    }
 }

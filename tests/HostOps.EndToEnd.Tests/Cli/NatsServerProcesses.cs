@@ -1,0 +1,31 @@
+using System.Diagnostics;
+
+namespace HostOps.EndToEnd.Tests.Cli;
+
+/// <summary>Finds nats-server processes by what they were started with, to prove none is left behind.</summary>
+internal static class NatsServerProcesses
+{
+    /// <summary>Pids of running nats-servers whose command line mentions <paramref name="directory"/> (their store).</summary>
+    public static List<int> Using(string directory)
+    {
+        var pids = new List<int>();
+        foreach (var process in Process.GetProcessesByName("nats-server"))
+        {
+            using (process)
+            {
+                try
+                {
+                    if (File.ReadAllText($"/proc/{process.Id}/cmdline").Contains(directory, StringComparison.Ordinal))
+                    {
+                        pids.Add(process.Id);
+                    }
+                }
+                catch (IOException)
+                {
+                }
+            }
+        }
+
+        return pids;
+    }
+}
