@@ -2,7 +2,6 @@ using System.CommandLine;
 using HostOps.Agent;
 using HostOps.Cli.Configuration;
 using HostOps.Cli.Hosting;
-using HostOps.Jobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
@@ -26,11 +25,11 @@ internal static class AgentStartCommand
     {
         var loaded = context.LoadConfiguration();
         var settings = HostOpsSettings.BindAndValidate(loaded, StartingComponents.Agent);
+        await NatsProvisioning.EnsureIfReachableAsync(settings, context.Error, context.CancellationToken);
 
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddConfiguration(loaded.Configuration);
         builder.Logging.UseCliConsole(loaded.Configuration);
-        builder.Services.AddHostOpsJobs(builder.Configuration);
         builder.Services.AddHostOpsAgent(builder.Configuration);
         using var host = builder.Build();
         await host.StartAsync(context.CancellationToken);

@@ -25,6 +25,7 @@ internal static class ApiServerStartCommand
         var loaded = context.LoadConfiguration();
         var settings = HostOpsSettings.BindAndValidate(loaded, StartingComponents.Api);
         ConfigValidator.PortIsFree("api:server:port", settings.ApiServer.Host, settings.ApiServer.Port);
+        await NatsProvisioning.EnsureIfReachableAsync(settings, context.Error, context.CancellationToken);
 
         await using var app = ApiHost.Create(loaded, settings, withAgent: false);
         await app.StartAsync(context.CancellationToken);
