@@ -28,4 +28,15 @@ internal static class NatsServerProcesses
 
         return pids;
     }
+
+    /// <summary>Kills whatever nats-server a failed test left running on <paramref name="directory"/>.</summary>
+    public static void KillUsing(string directory)
+    {
+        foreach (var pid in Using(directory))
+        {
+            using var stray = Process.GetProcessById(pid);
+            stray.Kill();
+            stray.WaitForExit();
+        }
+    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using HostOps.Testing.Nats;
 using Shouldly;
@@ -49,12 +48,7 @@ public sealed class SplitDeploymentTests : IDisposable
 
     public void Dispose()
     {
-        foreach (var pid in NatsServerProcesses.Using(_workDir))
-        {
-            using var stray = Process.GetProcessById(pid);
-            stray.Kill();
-            stray.WaitForExit();
-        }
+        NatsServerProcesses.KillUsing(_workDir);
 
         Directory.Delete(_workDir, recursive: true);
     }

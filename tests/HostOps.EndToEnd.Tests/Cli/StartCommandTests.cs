@@ -75,12 +75,7 @@ public sealed class StartCommandTests : IDisposable
 
     public void Dispose()
     {
-        foreach (var pid in NatsServerProcesses.Using(_workDir))
-        {
-            using var stray = Process.GetProcessById(pid);
-            stray.Kill();
-            stray.WaitForExit();
-        }
+        NatsServerProcesses.KillUsing(_workDir);
 
         Directory.Delete(_workDir, recursive: true);
     }
