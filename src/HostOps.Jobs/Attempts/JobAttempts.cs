@@ -74,8 +74,8 @@ public sealed class JobAttempts
     public Task PublishAsync(JobDefinition definition, int attempt, CancellationToken cancellationToken) =>
         JobPublisher.PublishAsync(_buckets.JetStream, definition.Subject, new JobNotification(definition.Id, attempt), cancellationToken);
 
-    /// <summary>The attempt of the last notification published for the job (its subject is its own), or null if none is stored.</summary>
-    public async Task<int?> LastPublishedAttemptAsync(JobDefinition definition, CancellationToken cancellationToken)
+    /// <summary>The attempt of the last notification published for the job (its subject is its own); 0 when none is stored.</summary>
+    public async Task<int> LastPublishedAttemptAsync(JobDefinition definition, CancellationToken cancellationToken)
     {
         try
         {
@@ -86,7 +86,7 @@ public sealed class JobAttempts
         }
         catch (NatsJSApiException ex) when (ex.Error.Code == 404)
         {
-            return null;
+            return 0;
         }
     }
 

@@ -16,7 +16,8 @@ internal sealed class AgentFleet : IAsyncDisposable
 
     public RecordingHandler.Journal Journal { get; } = new();
 
-    public static async Task<AgentFleet> StartAsync(string natsUrl) => new(await TestJobSystem.StartAsync(natsUrl));
+    public static async Task<AgentFleet> StartAsync(string natsUrl, IDictionary<string, string?>? settings = null) =>
+        new(await TestJobSystem.StartAsync(natsUrl, TestJobConfiguration.Create(natsUrl, settings)));
 
     public async Task<TestAgent> AddAgentAsync(string hostname, IDictionary<string, string>? labels = null, int maxJobs = 4)
     {
