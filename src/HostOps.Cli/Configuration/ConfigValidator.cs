@@ -76,6 +76,8 @@ public static class ConfigValidator
         Positive("job:registry:ttl", job.Registry.Ttl);
         Positive("job:registry:heartbeat_interval", job.Registry.HeartbeatInterval);
         Positive("job:consumer:ack_wait", job.Consumer.AckWait);
+        Positive("job:consumer:inactive_threshold", job.Consumer.InactiveThreshold);
+        Positive("job:sweep:interval", job.Sweep.Interval);
         for (var i = 0; i < job.Consumer.BackOff.Count; i++)
         {
             Positive($"job:consumer:back_off:{i}", job.Consumer.BackOff[i]);

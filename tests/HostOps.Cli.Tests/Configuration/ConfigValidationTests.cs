@@ -20,6 +20,8 @@ public sealed class ConfigValidationTests
     [InlineData("job:registry:replicas", "-1", "config job.registry.replicas: -1 must be at least 1")]
     [InlineData("job:consumer:max_deliver", "0", "config job.consumer.max_deliver: 0 must be at least 1")]
     [InlineData("job:consumer:ack_wait", "0s", "config job.consumer.ack_wait: 0ms must be greater than zero")]
+    [InlineData("job:consumer:inactive_threshold", "0s", "config job.consumer.inactive_threshold: 0ms must be greater than zero")]
+    [InlineData("job:sweep:interval", "0s", "config job.sweep.interval: 0ms must be greater than zero")]
     [InlineData("api:server:security:signing_key", "too-short", "config api.server.security.signing_key: is 9 bytes, needs at least 32")]
     [InlineData("api:server:security:signing_key", "", "config api.server.security.signing_key: is not set (needs at least 32 bytes)")]
     [InlineData("nats:url", "http://x", "config nats.url: 'http://x' is not a NATS URL (like nats://127.0.0.1:4222)")]
