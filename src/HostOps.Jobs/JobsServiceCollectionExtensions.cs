@@ -3,6 +3,7 @@ using HostOps.Jobs.Client;
 using HostOps.Jobs.Configuration;
 using HostOps.Jobs.DeadLetters;
 using HostOps.Jobs.Index;
+using HostOps.Jobs.Provisioning;
 using HostOps.Jobs.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +44,7 @@ public static class JobsServiceCollectionExtensions
         }));
         services.TryAddSingleton<JobBuckets>();
         services.TryAddSingleton<DeadLetterOffice>();
+        services.AddHostedService<ResourceKeeper>();
         return services;
     }
 }
