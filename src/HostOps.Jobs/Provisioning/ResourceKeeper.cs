@@ -12,12 +12,12 @@ namespace HostOps.Jobs.Provisioning;
 /// <see cref="JobResources.EnsureAsync"/> once the shared connection opens at start (opening it if nobody has yet)
 /// and again every time it reconnects, so a NATS server that was down when this process started, or that came
 /// back without its store, gets everything re-created. A failure is logged and tried again (1 s, doubling up to
-/// 30 s, or at once on the next reconnect) until it succeeds.
+/// 10 s, or at once on the next reconnect) until it succeeds.
 /// </summary>
 public sealed partial class ResourceKeeper : BackgroundService
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan MaxRetry = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan MaxRetry = TimeSpan.FromSeconds(10);
 
     private readonly INatsConnection _connection;
     private readonly JobOptions _options;
