@@ -15,8 +15,8 @@ public sealed class NetworkHandlerTests
     {
         using var host = new HandlerHost(FixtureMachine.Root("ubuntu2404"));
         host.Commands
-            .Answer("resolvectl dns enp1s0", FixtureMachine.ReadText("ubuntu2404", "resolvectl/dns-enp1s0.txt"))
-            .Answer("resolvectl domain enp1s0", FixtureMachine.ReadText("ubuntu2404", "resolvectl/domain-enp1s0.txt"));
+            .Answer("resolvectl dns -- enp1s0", FixtureMachine.ReadText("ubuntu2404", "resolvectl/dns-enp1s0.txt"))
+            .Answer("resolvectl domain -- enp1s0", FixtureMachine.ReadText("ubuntu2404", "resolvectl/domain-enp1s0.txt"));
 
         var json = await host.RunAsync(OperationTypes.DnsGet, """{"interface_name":"enp1s0"}""");
 
@@ -26,7 +26,7 @@ public sealed class NetworkHandlerTests
     [Theory]
     [InlineData(null, "data: is required (a JSON object)")]
     [InlineData("{}", "interface_name: is required")]
-    [InlineData("""{"interface_name":"eth0;reboot"}""", "interface_name: 'eth0;reboot' is not a valid interface name (1-15 of A-Z a-z 0-9 . _ -)")]
+    [InlineData("""{"interface_name":"eth0;reboot"}""", "interface_name: 'eth0;reboot' is not a valid interface name (1-15 of A-Z a-z 0-9 . _ -, starting with a letter or digit)")]
     [InlineData("""{"interface_name":42}""", "data: ")]
     public async Task Dns_get_refuses_bad_input_naming_the_field(string? data, string error)
     {
@@ -47,7 +47,7 @@ public sealed class NetworkHandlerTests
 
         json.ShouldBe("""{"hostname":"agent-1","status":"ok"}""");
         host.Commands.Calls.Select(c => c.FileName + "|" + string.Join('|', c.Arguments))
-            .ShouldBe(["resolvectl|dns|eth0|1.1.1.1|9.9.9.9", "resolvectl|domain|eth0|example.com"]);
+            .ShouldBe(["resolvectl|dns|--|eth0|1.1.1.1|9.9.9.9", "resolvectl|domain|--|eth0|example.com"]);
     }
 
     [Fact]

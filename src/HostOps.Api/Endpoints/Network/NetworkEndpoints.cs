@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HostOps.Api.Configuration;
 using HostOps.Api.Errors;
 using HostOps.Api.Operations;
 using HostOps.Contracts.Errors;
@@ -7,6 +8,7 @@ using HostOps.Contracts.Operations;
 using HostOps.Contracts.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace HostOps.Api.Endpoints.Network;
 
@@ -41,14 +43,20 @@ internal static class NetworkEndpoints
     }
 
     private static async Task<Results<Ok<NodeResults<PingResult>>, JsonHttpResult<ErrorBody>>> PingAsync(
-        PingRequest? request, NodeOperationRunner runner, CancellationToken cancellationToken, [FromQuery(Name = "target_hostname")] string? target = null)
+        PingRequest? request,
+        NodeOperationRunner runner,
+        IOptions<ApiServerOptions> options,
+        CancellationToken cancellationToken,
+        [FromQuery(Name = "target_hostname")] string? target = null)
     {
         if (request is null)
         {
             return ApiErrors.Invalid("body", "required: {\"address\":\"1.1.1.1\",\"count\":4}");
         }
 
-        if (InputRules.Validate(request) is { } invalid)
+        // The answer waits up to the job timeout: a ping that may take longer would only ever answer 504.
+        var invalid = InputRules.Validate(request) ?? InputRules.PingWithin("count", request.Count, options.Value.JobTimeout.Value, "api.server.job_timeout");
+        if (invalid is not null)
         {
             return ApiErrors.Invalid(invalid);
         }
