@@ -25,7 +25,8 @@ internal static class NetworkEndpoints
             .RequireScope(Scopes.Write)
             .WithName("PostNetworkPing")
             .WithSummary("Ping an IP address from each targeted host.")
-            .ProducesNodeOperationErrors();
+            .ProducesNodeOperationErrors()
+            .ProducesErrors(StatusCodes.Status413PayloadTooLarge);
 
         group.MapGet("/dns/{interfaceName}", GetDnsAsync)
             .RequireScope(Scopes.Read)
@@ -37,7 +38,8 @@ internal static class NetworkEndpoints
             .RequireScope(Scopes.Write)
             .WithName("PutNetworkDns")
             .WithSummary("Set DNS servers and search domains of one interface on each targeted host.")
-            .ProducesNodeOperationErrors();
+            .ProducesNodeOperationErrors()
+            .ProducesErrors(StatusCodes.Status413PayloadTooLarge);
 
         return routes;
     }
