@@ -19,13 +19,14 @@ public sealed partial class JobClient
         var store = await _buckets.JobsAsync(cancellationToken);
         await store.DeleteAsync(JobKeys.Definition(id), cancellationToken: cancellationToken);
         var responses = await _buckets.ResponsesAsync(cancellationToken);
-        foreach (var e in job.Events)
+        await foreach (var key in store.GetKeysAsync([JobKeys.EventsOf(id)], cancellationToken: cancellationToken))
         {
-            await store.DeleteAsync(JobKeys.Event(id, e.Attempt, e.Kind, e.Hostname), cancellationToken: cancellationToken);
-            if (e.Hostname is not null && e.Kind is JobEventKind.Completed or JobEventKind.Failed)
-            {
-                await responses.DeleteAsync(JobKeys.Response(id, e.Hostname), cancellationToken: cancellationToken);
-            }
+            await store.DeleteAsync(key, cancellationToken: cancellationToken);
+        }
+
+        await foreach (var key in responses.GetKeysAsync([$"{id:D}.>"], cancellationToken: cancellationToken))
+        {
+            await responses.DeleteAsync(key, cancellationToken: cancellationToken);
         }
 
         await _deadLetters.RemoveAsync(id, cancellationToken);
@@ -60,7 +61,8 @@ public sealed partial class JobClient
             cancellationToken);
         Wrote(revision);
         await _deadLetters.RemoveAsync(id, cancellationToken);
-        await JobPublisher.PublishAsync(_buckets.JetStream, job.Definition.Subject, new JobNotification(id, attempt), cancellationToken);
+        var definition = await store.GetEntryAsync(JobKeys.Definition(id), serializer: JobSerializers.Definition, cancellationToken: cancellationToken);
+        await JobPublisher.PublishAsync(_buckets.JetStream, definition.Value!.Subject, new JobNotification(id, attempt), cancellationToken);
         return new RetryOutcome(RetryResult.Retried, null, attempt);
     }
 
