@@ -9,4 +9,4 @@ namespace HostOps.Contracts.Jobs;
 public sealed record JobList(
     int TotalItems,
     IReadOnlyList<JobDetail> Items,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Next = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Next);

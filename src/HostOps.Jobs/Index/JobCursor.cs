@@ -26,8 +26,20 @@ internal static class JobCursor
     {
         order = default;
         Span<byte> bytes = stackalloc byte[Length + 3];
-        if (string.IsNullOrEmpty(text) || text.Length > 64
-            || !Base64Url.TryDecodeFromChars(text, bytes, out var written) || written != Length || bytes[0] != Version)
+        int written;
+        try
+        {
+            if (string.IsNullOrEmpty(text) || text.Length > 64 || !Base64Url.TryDecodeFromChars(text, bytes, out written))
+            {
+                return false;
+            }
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+
+        if (written != Length || bytes[0] != Version)
         {
             return false;
         }
