@@ -63,7 +63,23 @@ internal sealed class BenchRun : IAsyncDisposable
         Row($"GET /health/status requests/s with {_settings.StatsJobs:N0} jobs", status.RequestsPerSecond);
         Row($"GET /health/status p99 with {_settings.StatsJobs:N0} jobs (ms)", status.P99Ms, "0.00");
         Row("ratio /health/status / /health throughput", status.RequestsPerSecond / health.RequestsPerSecond, "0.00");
+        PrintTable();
+    }
 
+    /// <summary>The job index alone: bytes per stored job and the API's RSS (<see cref="IndexMemoryBench"/>).</summary>
+    public async Task IndexMemoryAsync()
+    {
+        foreach (var (figure, value) in await IndexMemoryBench.RunAsync(_server.Url, _settings.IndexJobs))
+        {
+            Console.WriteLine($"{figure}: {value}");
+            _rows.Add((figure, value));
+        }
+
+        PrintTable();
+    }
+
+    private void PrintTable()
+    {
         Console.WriteLine();
         Console.WriteLine("| figure | value |");
         Console.WriteLine("|---|---|");

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace HostOps.Bench;
 
-internal sealed record BenchSettings(int RawMessages, int Jobs, int Concurrency, int PacedRate, TimeSpan PacedFor, int StatsJobs)
+internal sealed record BenchSettings(int RawMessages, int Jobs, int Concurrency, int PacedRate, TimeSpan PacedFor, int StatsJobs, IReadOnlyList<int> IndexJobs)
 {
     public static BenchSettings Parse(string[] args)
     {
@@ -12,12 +12,21 @@ internal sealed record BenchSettings(int RawMessages, int Jobs, int Concurrency,
             return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
         }
 
+        IReadOnlyList<int> Ints(string name, int[] fallback)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length
+                ? args[i + 1].Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).Order().ToList()
+                : fallback;
+        }
+
         return new BenchSettings(
             RawMessages: Int("--raw", 200_000),
             Jobs: Int("--jobs", 20_000),
             Concurrency: Int("--concurrency", 256),
             PacedRate: Int("--paced-rate", 500),
             PacedFor: TimeSpan.FromSeconds(Int("--paced-seconds", 10)),
-            StatsJobs: Int("--stats-jobs", 100_000));
+            StatsJobs: Int("--stats-jobs", 100_000),
+            IndexJobs: Ints("--index-jobs", [100_000, 1_000_000]));
     }
 }

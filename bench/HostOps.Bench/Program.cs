@@ -1,10 +1,25 @@
 using HostOps.Bench;
 
-// dotnet run -c Release --project bench/HostOps.Bench -- [jobs] [--jobs N] [--stats-jobs N]
+// dotnet run -c Release --project bench/HostOps.Bench -- [--jobs N] [--stats-jobs N]
 // Runs every figure against one nats-server in one run and prints a Markdown table for docs/benchmarks.md.
+// dotnet run -c Release --project bench/HostOps.Bench -- index-memory [--index-jobs 100000,1000000]
+// measures the API's job index alone: bytes per stored job and the API's RSS (see IndexMemoryBench).
 // Per-job logging would be measured too; the bench keeps warnings only.
 Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
+if (args.Length > 0 && args[0] == ApiRssProbe.Mode)
+{
+    return await ApiRssProbe.RunAsync(args);
+}
+
 var settings = BenchSettings.Parse(args);
 await using var run = await BenchRun.StartAsync(settings);
-await run.ExecuteAsync();
+if (args.Length > 0 && args[0] == "index-memory")
+{
+    await run.IndexMemoryAsync();
+}
+else
+{
+    await run.ExecuteAsync();
+}
+
 return 0;

@@ -77,7 +77,29 @@ public sealed class HostOpsApiClient : IDisposable
         GetAsync(ApiRequest.SubmitJob(request), HostOpsJsonContext.Default.SubmitJobResponse, cancellationToken);
 
     public Task<JobList> ListJobsAsync(string? status = null, int? limit = null, int? offset = null, CancellationToken cancellationToken = default) =>
-        GetAsync(ApiRequest.ListJobs(status, limit, offset), HostOpsJsonContext.Default.JobList, cancellationToken);
+        ListJobsAsync(status, limit, offset, null, cancellationToken);
+
+    /// <summary>One page of jobs; pass the previous page's <see cref="JobList.Next"/> as <paramref name="cursor"/> to continue.</summary>
+    public Task<JobList> ListJobsAsync(string? status, int? limit, int? offset, string? cursor, CancellationToken cancellationToken = default) =>
+        GetAsync(ApiRequest.ListJobs(status, limit, offset, cursor), HostOpsJsonContext.Default.JobList, cancellationToken);
+
+    /// <summary>Every job (optionally of one status), newest first, page by page through the cursor.</summary>
+    public async IAsyncEnumerable<JobDetail> ListAllJobsAsync(
+        string? status = null, int? pageSize = null, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        string? cursor = null;
+        do
+        {
+            var page = await ListJobsAsync(status, pageSize, null, cursor, cancellationToken);
+            foreach (var job in page.Items)
+            {
+                yield return job;
+            }
+
+            cursor = page.Next;
+        }
+        while (cursor is not null);
+    }
 
     public Task<JobDetail> GetJobAsync(Guid id, CancellationToken cancellationToken = default) =>
         GetAsync(ApiRequest.GetJob(id), HostOpsJsonContext.Default.JobDetail, cancellationToken);

@@ -102,6 +102,24 @@ public sealed class HostOpsApiClientTests
 
         response.Body.ShouldBe(body);
         handler.Last!.RequestUri!.PathAndQuery.ShouldBe("/base/job?status=failed&limit=5&offset=10");
+        await Client(handler).SendAsync(ApiRequest.ListJobs(cursor: "AQ-_+/="), TestContext.Current.CancellationToken);
+        handler.Last!.RequestUri!.PathAndQuery.ShouldBe("/base/job?cursor=AQ-_%2B%2F%3D");
+    }
+
+    [Fact]
+    public async Task Listing_all_jobs_follows_the_next_cursor_until_the_last_page()
+    {
+        var handler = new PagingHandler();
+        var client = HostOpsApiClient.Create(new ApiClientOptions { Url = "http://api.test:8080/" }, handler);
+
+        var ids = new List<Guid>();
+        await foreach (var job in client.ListAllJobsAsync("completed", 2, TestContext.Current.CancellationToken))
+        {
+            ids.Add(job.Id);
+        }
+
+        ids.Count.ShouldBe(3);
+        handler.Queries.ShouldBe(["?status=completed&limit=2", "?status=completed&limit=2&cursor=AQ-_2"]);
     }
 
     [Fact]
@@ -117,4 +135,23 @@ public sealed class HostOpsApiClientTests
 
     private static HostOpsApiClient Client(RecordingHandler handler, string token = "") =>
         HostOpsApiClient.Create(new ApiClientOptions { Url = "http://api.test:8080/base", Token = token }, handler);
+
+    /// <summary>Two pages: the first names the second by its cursor, the second is the last.</summary>
+    private sealed class PagingHandler : HttpMessageHandler
+    {
+        public List<string> Queries { get; } = [];
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var query = request.RequestUri!.Query;
+            Queries.Add(query);
+            var body = query.Contains("cursor=", StringComparison.Ordinal)
+                ? $$"""{"total_items":3,"items":[{{Job()}}],"next":null}"""
+                : $$"""{"total_items":3,"items":[{{Job()}},{{Job()}}],"next":"AQ-_2"}""";
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") });
+        }
+
+        private static string Job() =>
+            $$"""{"id":"{{Guid.NewGuid()}}","status":"completed","created":"2026-11-29T10:00:00Z","updated_at":"2026-11-29T10:00:01Z","operation":{"type":"system.uptime.get"},"target_hostname":"_any","responses":{},"worker_states":{},"attempts":1}""";
+    }
 }

@@ -67,6 +67,14 @@ public sealed partial class JobRunner
     {
         var store = await _buckets.JobsAsync(cancellationToken);
         var broadcast = JobSubjects.IsBroadcast(_buckets.Options.Stream.SubjectPrefix, msg.Subject);
+        if (broadcast && await NotExpectedHereAsync(store, notification, cancellationToken) is { } notExpected)
+        {
+            // Checked before the claim: a claim by a host the broadcast does not expect would count as its part.
+            LogSkipped(_logger, notification.Id, notification.Attempt, notExpected);
+            await msg.AckAsync(cancellationToken: cancellationToken);
+            return;
+        }
+
         var started = new JobEvent(JobEventKind.Started, notification.Attempt, _time.GetUtcNow(), _identity.Hostname);
         var claimKey = JobKeys.Claim(notification.Id, notification.Attempt, broadcast ? _identity.Hostname : null);
         var claim = await AttemptClaim.TryTakeAsync(store, claimKey, started, cancellationToken);
@@ -79,7 +87,7 @@ public sealed partial class JobRunner
         }
 
         var definition = await ReadDefinitionAsync(store, notification, cancellationToken);
-        var skip = definition.Skip ?? SkipReason(definition.Job, broadcast);
+        var skip = definition.Skip;
         if (skip is not null)
         {
             LogSkipped(_logger, notification.Id, notification.Attempt, skip);
@@ -186,10 +194,13 @@ public sealed partial class JobRunner
         }, cancellationToken);
     }
 
-    private string? SkipReason(JobDefinition? definition, bool broadcast) =>
-        broadcast && definition?.ExpectedHosts is { } expected && !expected.Contains(_identity.Hostname, StringComparer.OrdinalIgnoreCase)
+    private async Task<string?> NotExpectedHereAsync(INatsKVStore store, JobNotification notification, CancellationToken cancellationToken)
+    {
+        var definition = (await ReadDefinitionAsync(store, notification, cancellationToken)).Job;
+        return definition?.ExpectedHosts is { } expected && !expected.Contains(_identity.Hostname, StringComparer.OrdinalIgnoreCase)
             ? "the broadcast did not expect this host (it was not live when the job was accepted)"
             : null;
+    }
 
     private async Task DeadLetterAsync(
         INatsJSMsg<string> msg, JobNotification notification, JobDefinition? definition, string error, int attempts, CancellationToken cancellationToken)

@@ -23,8 +23,9 @@ public sealed record ApiRequest(HttpMethod Method, string Path, HttpContent? Con
     public static ApiRequest SubmitJob(SubmitJobRequest request) =>
         new(HttpMethod.Post, "job", JsonContent.Create(request, HostOpsJsonContext.Default.SubmitJobRequest));
 
-    public static ApiRequest ListJobs(string? status = null, int? limit = null, int? offset = null) =>
-        new(HttpMethod.Get, "job" + Query(("status", status), ("limit", Number(limit)), ("offset", Number(offset))));
+    /// <param name="cursor">The <c>next</c> of the previous page, to continue right after it.</param>
+    public static ApiRequest ListJobs(string? status = null, int? limit = null, int? offset = null, string? cursor = null) =>
+        new(HttpMethod.Get, "job" + Query(("status", status), ("limit", Number(limit)), ("offset", Number(offset)), ("cursor", cursor)));
 
     public static ApiRequest GetJob(Guid id) => new(HttpMethod.Get, $"job/{id}");
 

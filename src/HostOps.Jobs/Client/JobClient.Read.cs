@@ -2,35 +2,56 @@ using System.Text.Json;
 using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Text;
 using HostOps.Jobs.Index;
+using HostOps.Jobs.Status;
 using HostOps.Jobs.Store;
+using NATS.Client.Core;
+using NATS.Client.KeyValueStore;
 
 namespace HostOps.Jobs.Client;
 
 public sealed partial class JobClient
 {
     // Shown on a host that holds a job but stopped heartbeating: the job is stuck there until retried or redelivered.
-    private const string AbandonedError = "agent has no live heartbeat; the job is redelivered after ack_wait or can be retried";
+    private const string AbandonedError = "agent has no live heartbeat; the sweep starts a new attempt (or POST /job/{id}/retry does it now)";
 
     /// <summary>The job, or null when no job has that id.</summary>
     public async Task<JobDetail?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         await CatchUpAsync(cancellationToken);
         var job = _index.Find(id);
-        return job is null ? null : await DetailAsync(job, cancellationToken);
+        return job is null ? null : await DetailAsync(job, new LiveHosts(_agents), cancellationToken);
     }
 
     /// <summary>One page of jobs, newest first; <paramref name="status"/> null for all, else a <see cref="JobStatus"/> value.</summary>
-    public async Task<JobList> ListAsync(string? status, int limit, int offset, CancellationToken cancellationToken)
+    public Task<JobList> ListAsync(string? status, int limit, int offset, CancellationToken cancellationToken) =>
+        ListAsync(status, limit, offset, null, cancellationToken);
+
+    /// <summary>
+    /// One page of jobs, newest first; <paramref name="status"/> null for all, else a <see cref="JobStatus"/> value.
+    /// <paramref name="cursor"/> (the <c>next</c> of the previous page) continues right after that page's last job,
+    /// whatever was added meanwhile; <paramref name="offset"/> then skips that many more.
+    /// </summary>
+    public async Task<JobList> ListAsync(string? status, int limit, int offset, string? cursor, CancellationToken cancellationToken)
     {
         if (status is not null && !JobStatus.IsKnown(status))
         {
             throw new JobRequestException("status", $"unknown status '{status}'; use one of {string.Join(", ", JobStatus.All)}");
         }
 
+        JobOrder? after = null;
+        if (cursor is not null)
+        {
+            after = JobCursor.TryDecode(cursor, out var position)
+                ? position
+                : throw new JobRequestException("cursor", "is not the next cursor of an earlier page");
+        }
+
         await CatchUpAsync(cancellationToken);
-        var (total, page) = _index.List(status, Math.Max(0, limit), Math.Max(0, offset));
-        var items = await Task.WhenAll(page.Select(job => DetailAsync(job, cancellationToken)));
-        return new JobList(total, items);
+        var page = _index.Page(status, after, Math.Max(0, offset), Math.Max(0, limit));
+        var live = new LiveHosts(_agents);
+        var items = await Task.WhenAll(page.Items.Select(job => DetailAsync(job, live, cancellationToken)));
+        var next = page.HasMore && page.Items.Count > 0 ? JobCursor.Encode(page.Items[^1].Order) : null;
+        return new JobList(page.Total, items.OfType<JobDetail>().ToList(), next);
     }
 
     /// <summary>The job once it reaches a terminal status, or null if <paramref name="timeout"/> passes first.</summary>
@@ -40,7 +61,7 @@ public sealed partial class JobClient
         try
         {
             var job = await _index.WhenTerminalAsync(id, timeout, cancellationToken);
-            return job is null ? null : await DetailAsync(job, cancellationToken);
+            return job is null ? null : await DetailAsync(job, new LiveHosts(_agents), cancellationToken);
         }
         catch (TimeoutException)
         {
@@ -48,40 +69,91 @@ public sealed partial class JobClient
         }
     }
 
-    private async Task<JobDetail> DetailAsync(IndexedJob job, CancellationToken cancellationToken)
+    /// <summary>
+    /// The job in full: the index gives its status and hosts; the definition (operation and input), each terminal
+    /// event's error and duration, and the responses are read from the buckets, all at once. Null when the
+    /// definition is gone (deleted since the index was read).
+    /// </summary>
+    private async Task<JobDetail?> DetailAsync(IndexedJob job, LiveHosts live, CancellationToken cancellationToken)
     {
-        var view = job.View;
-        var definition = job.Definition;
-        var responses = new Dictionary<string, JobHostResponse>(StringComparer.OrdinalIgnoreCase);
-        var answered = view.Hosts.Values.Where(h => h.Status is JobStatus.Completed or JobStatus.Failed).ToList();
+        var progress = job.Progress;
+        var store = await _buckets.JobsAsync(cancellationToken);
+        var definitionRead = store.TryGetEntryAsync(JobKeys.Definition(job.Id), serializer: JobSerializers.Definition, cancellationToken: cancellationToken).AsTask();
+
+        var detailReads = new List<(string Kind, string? Host, Task<NatsResult<NatsKVEntry<JobEvent>>> Read)>();
+        foreach (var mark in progress.Hosts.Where(m => JobStatusCalculator.NeedsDetail(m.Kind)))
+        {
+            detailReads.Add((mark.Kind, mark.Hostname, ReadEventAsync(store, JobKeys.EventOf(job.Id, progress.Attempt, mark.Kind, mark.Hostname, job.ExpectedHosts is not null), cancellationToken)));
+        }
+
+        if (progress.DlqWithoutHost)
+        {
+            detailReads.Add((JobEventKind.Dlq, null, ReadEventAsync(store, JobKeys.Event(job.Id, progress.Attempt, JobEventKind.Dlq, null), cancellationToken)));
+        }
+
+        var answered = progress.Hosts.Where(m => m.Kind is JobEventKind.Completed or JobEventKind.Failed).Select(m => m.Hostname).ToList();
+        var responseReads = new List<(string Host, Task<NatsResult<NatsKVEntry<JobHostResponse>>> Read)>();
         if (answered.Count > 0)
         {
-            var store = await _buckets.ResponsesAsync(cancellationToken);
-            foreach (var host in answered)
+            var responses = await _buckets.ResponsesAsync(cancellationToken);
+            responseReads.AddRange(answered.Select(host => (host, responses.TryGetEntryAsync(
+                JobKeys.Response(job.Id, host), serializer: JobSerializers.Response, cancellationToken: cancellationToken).AsTask())));
+        }
+
+        var liveHosts = progress.Hosts.Any(m => JobProgress.StateOf(m.Kind) == JobStatus.Processing) ? await live.GetAsync(cancellationToken) : null;
+        var definition = await definitionRead;
+        if (!definition.Success || definition.Value.Value is not { } stored)
+        {
+            return null;
+        }
+
+        var details = new Dictionary<(string, string?), HostDetail>();
+        foreach (var (kind, host, read) in detailReads)
+        {
+            var entry = await read;
+            if (entry.Success && entry.Value.Value is { } e)
             {
-                var entry = await store.TryGetEntryAsync(JobKeys.Response(definition.Id, host.Hostname), serializer: JobSerializers.Response, cancellationToken: cancellationToken);
-                if (entry.Success && entry.Value.Value is { } response)
-                {
-                    responses[host.Hostname] = response;
-                }
+                details[(kind, host?.ToUpperInvariant())] = new HostDetail(e.Error, e.DurationMs);
             }
         }
 
-        var live = view.Hosts.Values.Any(h => h.Status == JobStatus.Processing)
-            ? (await _agents.LiveAsync(cancellationToken)).Select(a => a.Hostname).ToHashSet(StringComparer.OrdinalIgnoreCase)
-            : [];
+        var answers = new Dictionary<string, JobHostResponse>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (host, read) in responseReads)
+        {
+            var entry = await read;
+            if (entry.Success && entry.Value.Value is { } response)
+            {
+                answers[host] = response;
+            }
+        }
+
+        var view = JobStatusCalculator.View(progress, job.Created, job.ExpectedHosts, (kind, host) => details.GetValueOrDefault((kind, host?.ToUpperInvariant())));
         var states = view.Hosts.Values.ToDictionary(
             h => h.Hostname,
             h => new WorkerState(
                 h.Status,
-                h.Status == JobStatus.Processing && !live.Contains(h.Hostname) ? AbandonedError : h.Error,
+                h.Status == JobStatus.Processing && liveHosts is not null && !liveHosts.Contains(h.Hostname) ? AbandonedError : h.Error,
                 h.DurationMs is { } ms ? DurationText.FormatMilliseconds(ms) : null),
             StringComparer.OrdinalIgnoreCase);
-        JsonElement? result = definition.ExpectedHosts is null
-            ? responses.Values.FirstOrDefault(r => r.Status == JobStatus.Completed)?.Data
+        JsonElement? result = job.ExpectedHosts is null
+            ? answers.Values.FirstOrDefault(r => r.Status == JobStatus.Completed)?.Data
             : null;
         return new JobDetail(
-            definition.Id, view.Status, definition.Created, view.Updated, definition.Operation, definition.TargetHostname,
-            view.LastHostname, result, view.Error, responses, states, view.Attempt);
+            job.Id, view.Status, job.Created, view.Updated, stored.Operation, job.Target,
+            view.LastHostname, result, view.Error, answers, states, view.Attempt);
+    }
+
+    private static Task<NatsResult<NatsKVEntry<JobEvent>>> ReadEventAsync(INatsKVStore store, string key, CancellationToken cancellationToken) =>
+        store.TryGetEntryAsync(key, serializer: JobSerializers.Event, cancellationToken: cancellationToken).AsTask();
+
+    /// <summary>The hostnames of live agents, read once per request and only if a job shown is still processing.</summary>
+    private sealed class LiveHosts(Agents.AgentDirectory agents)
+    {
+        private Task<HashSet<string>>? _read;
+
+        public Task<HashSet<string>> GetAsync(CancellationToken cancellationToken) => _read ??= ReadAsync(cancellationToken);
+
+        private async Task<HashSet<string>> ReadAsync(CancellationToken cancellationToken) =>
+            (await agents.LiveAsync(cancellationToken)).Select(a => a.Hostname).ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 }

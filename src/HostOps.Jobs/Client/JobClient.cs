@@ -4,6 +4,7 @@ using HostOps.Jobs.Attempts;
 using HostOps.Jobs.DeadLetters;
 using HostOps.Jobs.Index;
 using HostOps.Jobs.Store;
+using NATS.Client.JetStream.Models;
 
 namespace HostOps.Jobs.Client;
 
@@ -38,7 +39,7 @@ public sealed partial class JobClient
     public async Task<QueueStats> GetStatsAsync(CancellationToken cancellationToken)
     {
         var bucket = await _buckets.JetStream.GetStreamAsync($"KV_{_buckets.Options.Kv.Bucket}", cancellationToken: cancellationToken);
-        await _index.WaitForRevisionAsync(bucket.Info.State.LastSeq, CatchUpTimeout, cancellationToken);
+        await _index.WaitForRevisionAsync(LastStoredRevision(bucket.Info.State), CatchUpTimeout, cancellationToken);
         var dlq = await _deadLetters.CountAsync(cancellationToken);
         var (total, byStatus, byOperation) = _index.Counts();
         return new QueueStats(total, byStatus, byOperation, dlq);
@@ -51,6 +52,11 @@ public sealed partial class JobClient
         var workers = live.Select(a => new WorkerInfo(a.Hostname, a.Labels, a.LastSeen, a.Version)).ToList();
         return new WorkerList(workers, workers.Count);
     }
+
+    // The revision the view must have applied to be exact. The bucket's last sequence outlives its message: once
+    // every job has aged out (expiry takes the oldest first, so the last message goes last) there is nothing left
+    // to wait for, and waiting for that sequence would wait for a message the watch can never deliver.
+    private static ulong LastStoredRevision(StreamState state) => state.Messages == 0 ? 0 : state.LastSeq;
 
     private void Wrote(ulong revision)
     {

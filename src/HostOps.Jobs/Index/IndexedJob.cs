@@ -1,37 +1,49 @@
-using HostOps.Contracts.Jobs;
 using HostOps.Jobs.Status;
 
 namespace HostOps.Jobs.Index;
 
-/// <summary>One job as the index holds it: its definition, its events by key, and the status they give.</summary>
+/// <summary>
+/// One job as the index holds it: a compact, immutable summary — id, operation type, target, creation time, the
+/// broadcast's expected hosts and the <see cref="JobProgress"/> of its latest attempt. Strings are shared between
+/// jobs. The definition's input, and each host's error and duration, stay in the bucket and are read when a job is
+/// shown (<c>JobClient.GetAsync</c>). Every event that moves a job gives a new instance, so a reader holding one
+/// always sees a consistent snapshot.
+/// </summary>
 public sealed class IndexedJob
 {
-    private readonly Dictionary<string, JobEvent> _events = new(StringComparer.Ordinal);
+    private readonly long _createdTicks;
 
-    public IndexedJob(JobDefinition definition)
+    internal IndexedJob(Guid id, string operationType, string target, long createdTicks, IReadOnlyList<string>? expectedHosts, JobProgress progress)
     {
-        Definition = definition;
-        View = JobStatusCalculator.Compute(definition, []);
+        Id = id;
+        OperationType = operationType;
+        Target = target;
+        _createdTicks = createdTicks;
+        ExpectedHosts = expectedHosts;
+        Progress = progress;
     }
 
-    public JobDefinition Definition { get; }
+    public Guid Id { get; }
 
-    public JobStatusView View { get; private set; }
+    public string OperationType { get; }
 
-    public IReadOnlyCollection<JobEvent> Events => _events.Values;
+    /// <summary>The target as submitted: <c>_any</c>, <c>_all</c>, a hostname or a <c>key:value</c> label.</summary>
+    public string Target { get; }
 
-    /// <summary>Records an event (a rewrite of the same key replaces it) and recomputes the status.</summary>
-    public void Apply(string key, JobEvent? jobEvent)
-    {
-        if (jobEvent is null)
-        {
-            _events.Remove(key);
-        }
-        else
-        {
-            _events[key] = jobEvent;
-        }
+    public DateTimeOffset Created => new(_createdTicks, TimeSpan.Zero);
 
-        View = JobStatusCalculator.Compute(Definition, _events.Values);
-    }
+    /// <summary>The hosts a broadcast expects answers from (fixed at submit); null unless the job is a broadcast.</summary>
+    public IReadOnlyList<string>? ExpectedHosts { get; }
+
+    public JobProgress Progress { get; }
+
+    /// <summary>
+    /// Status, attempt, per-host states, last host and time of the latest event, computed from <see cref="Progress"/>.
+    /// Errors and durations are not held in memory: they are null here (read them with <c>JobClient.GetAsync</c>).
+    /// </summary>
+    public JobStatusView View => JobStatusCalculator.View(Progress, Created, ExpectedHosts);
+
+    internal JobOrder Order => new(_createdTicks, Id);
+
+    internal IndexedJob With(JobProgress progress) => new(Id, OperationType, Target, _createdTicks, ExpectedHosts, progress);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Json;
+using HostOps.Jobs.Status;
 using HostOps.Jobs.Store;
 using NATS.Client.KeyValueStore;
 
@@ -21,11 +22,12 @@ public sealed partial class JobIndex
                 {
                     ApplyDefinition(id, isPut ? Read(entry.Value, HostOpsJsonContext.Default.JobDefinition) : null);
                 }
-                else if (_jobs.TryGetValue(id, out var job))
+                else if (isPut && _jobs.TryGetValue(id, out var job) && Read(entry.Value, HostOpsJsonContext.Default.JobEvent) is { } jobEvent)
                 {
-                    Reindex(job, () => job.Apply(entry.Key, isPut ? Read(entry.Value, HostOpsJsonContext.Default.JobEvent) : null));
+                    ApplyEvent(job, jobEvent);
                 }
 
+                // An event's delete needs nothing: events go only with their job, whose definition goes first.
                 CollectFinished(id, finished);
             }
 
@@ -48,47 +50,70 @@ public sealed partial class JobIndex
 
     private void ApplyDefinition(Guid id, JobDefinition? definition)
     {
-        if (_jobs.Remove(id, out var old))
+        if (definition is null)
         {
-            Unindex(old);
+            if (_jobs.Remove(id, out var old))
+            {
+                Unindex(old);
+            }
+
+            return;
         }
 
-        if (definition is not null)
+        // A definition is written once; a replay of it (a resumed watch) keeps the progress already folded in.
+        if (_jobs.ContainsKey(id))
         {
-            var job = new IndexedJob(definition);
-            _jobs[id] = job;
-            Index(job);
+            return;
         }
+
+        var job = new IndexedJob(
+            id,
+            _strings.Intern(definition.Operation?.Type ?? ""),
+            _strings.Intern(definition.TargetHostname ?? ""),
+            definition.Created.UtcTicks,
+            _strings.Intern(definition.ExpectedHosts),
+            JobProgress.Start);
+        _jobs[id] = job;
+        Index(job);
     }
 
-    // An event can only change a job's status: move it between status sets, and only when the status moved.
-    private void Reindex(IndexedJob job, Action change)
+    // An event can only change a job's progress: swap in the new snapshot, and move it between status lists when
+    // its status moved.
+    private void ApplyEvent(IndexedJob job, JobEvent jobEvent)
     {
-        var before = job.View.Status;
-        change();
-        var after = job.View.Status;
-        if (before != after)
+        var hostname = jobEvent.Hostname is null ? null : _strings.Intern(jobEvent.Hostname);
+        var progress = job.Progress.Apply(KnownKind(jobEvent.Kind), jobEvent.Attempt, jobEvent.Timestamp.UtcTicks, hostname, job.ExpectedHosts);
+        if (progress == job.Progress)
         {
-            var order = new JobOrder(job.Definition.Created, job.Definition.Id);
-            _byStatus[before].Remove(order);
-            _byStatus[after].Add(order);
+            return;
+        }
+
+        var moved = job.With(progress);
+        _jobs[job.Id] = moved;
+        _all.Replace(moved);
+        if (progress.Status == job.Progress.Status)
+        {
+            _byStatus[progress.Status].Replace(moved);
+        }
+        else
+        {
+            _byStatus[job.Progress.Status].Remove(job.Order);
+            _byStatus[progress.Status].Add(moved);
         }
     }
 
     private void Index(IndexedJob job)
     {
-        var order = new JobOrder(job.Definition.Created, job.Definition.Id);
-        _all.Add(order);
-        _byStatus[job.View.Status].Add(order);
-        _operationCounts[job.Definition.Operation.Type] = _operationCounts.GetValueOrDefault(job.Definition.Operation.Type) + 1;
+        _all.Add(job);
+        _byStatus[job.Progress.Status].Add(job);
+        _operationCounts[job.OperationType] = _operationCounts.GetValueOrDefault(job.OperationType) + 1;
     }
 
     private void Unindex(IndexedJob job)
     {
-        var order = new JobOrder(job.Definition.Created, job.Definition.Id);
-        _all.Remove(order);
-        _byStatus[job.View.Status].Remove(order);
-        var type = job.Definition.Operation.Type;
+        _all.Remove(job.Order);
+        _byStatus[job.Progress.Status].Remove(job.Order);
+        var type = job.OperationType;
         if (_operationCounts.TryGetValue(type, out var count))
         {
             if (count <= 1)
@@ -110,12 +135,25 @@ public sealed partial class JobIndex
         }
 
         var job = _jobs.GetValueOrDefault(id);
-        if (job is null || JobStatus.IsTerminal(job.View.Status))
+        if (job is null || JobStatus.IsTerminal(job.Progress.Status))
         {
             finished.AddRange(waiters.Select(w => (w, job)));
             _terminalWaiters.Remove(id);
         }
     }
+
+    // The shared constant for a known kind, so a million progresses do not each hold a copy of "completed".
+    private static string KnownKind(string kind) => kind switch
+    {
+        JobEventKind.Submitted => JobEventKind.Submitted,
+        JobEventKind.Acknowledged => JobEventKind.Acknowledged,
+        JobEventKind.Started => JobEventKind.Started,
+        JobEventKind.Completed => JobEventKind.Completed,
+        JobEventKind.Failed => JobEventKind.Failed,
+        JobEventKind.Dlq => JobEventKind.Dlq,
+        JobEventKind.Retried => JobEventKind.Retried,
+        _ => kind,
+    };
 
     private static T? Read<T>(byte[]? value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
         where T : class

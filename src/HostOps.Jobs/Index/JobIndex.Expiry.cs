@@ -31,9 +31,9 @@ public sealed partial class JobIndex
     {
         lock (_gate)
         {
-            while (_all.Count > 0 && _all.Max.Created < cutoff)
+            while (_all.Oldest is { } oldest && oldest.Created < cutoff)
             {
-                ApplyDefinition(_all.Max.Id, null);
+                ApplyDefinition(oldest.Id, null);
             }
         }
     }

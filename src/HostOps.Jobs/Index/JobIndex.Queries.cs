@@ -2,14 +2,25 @@ namespace HostOps.Jobs.Index;
 
 public sealed partial class JobIndex
 {
-    /// <summary>One page of jobs, newest first, optionally of one status, and how many there are in all.</summary>
-    public (int Total, IReadOnlyList<IndexedJob> Page) List(string? status, int limit, int offset)
+    /// <summary>
+    /// One page of jobs, newest first, optionally of one status: after the position <paramref name="after"/> (a
+    /// cursor) when given, then skipping <paramref name="offset"/>. The cost grows with the page and the offset, not
+    /// with the number of jobs.
+    /// </summary>
+    internal JobPage Page(string? status, JobOrder? after, int offset, int limit)
     {
         lock (_gate)
         {
             var set = status is null ? _all : _byStatus[status];
-            var page = set.Skip(offset).Take(limit).Select(o => _jobs[o.Id]).ToList();
-            return (set.Count, page);
+            var from = after is { } position ? set.After(position).Skip(offset) : set.From(offset);
+            var items = from.Take(limit + 1).ToList();
+            var hasMore = items.Count > limit;
+            if (hasMore)
+            {
+                items.RemoveAt(limit);
+            }
+
+            return new JobPage(set.Count, items, hasMore);
         }
     }
 
@@ -25,12 +36,12 @@ public sealed partial class JobIndex
         }
     }
 
-    /// <summary>Ids of jobs whose current status is one of those given; used for bounded sweeps such as stale detection.</summary>
+    /// <summary>The jobs whose current status is <paramref name="status"/>, newest first; used for bounded sweeps such as stale detection.</summary>
     public IReadOnlyList<IndexedJob> WithStatus(string status)
     {
         lock (_gate)
         {
-            return _byStatus[status].Select(o => _jobs[o.Id]).ToList();
+            return _byStatus[status].From(0).ToList();
         }
     }
 }

@@ -11,6 +11,7 @@ namespace HostOps.Jobs.Index;
 /// watch of every key: on start the watch replays the latest value of each key (the rebuild), then streams
 /// every put and delete, so counts stay exact across restarts, deletes and retries without any request ever
 /// listing keys. Reads that must be exact first wait until the view has applied the bucket's last revision.
+/// Each job is held as a compact <see cref="IndexedJob"/> (a few hundred bytes at most; see docs/benchmarks.md).
 /// </summary>
 public sealed partial class JobIndex : BackgroundService
 {
@@ -18,10 +19,10 @@ public sealed partial class JobIndex : BackgroundService
     private readonly ILogger<JobIndex> _logger;
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, IndexedJob> _jobs = [];
-    private readonly SortedSet<JobOrder> _all = [];
-    private readonly Dictionary<string, SortedSet<JobOrder>> _byStatus =
-        JobStatus.All.ToDictionary(s => s, _ => new SortedSet<JobOrder>());
+    private readonly OrderedJobs _all = new();
+    private readonly Dictionary<string, OrderedJobs> _byStatus = JobStatus.All.ToDictionary(s => s, _ => new OrderedJobs());
     private readonly Dictionary<string, int> _operationCounts = new(StringComparer.Ordinal);
+    private readonly StringPool _strings = new();
     private readonly List<(ulong Revision, TaskCompletionSource Done)> _revisionWaiters = [];
     private readonly Dictionary<Guid, List<TaskCompletionSource<IndexedJob?>>> _terminalWaiters = [];
     private ulong _revision;
@@ -102,6 +103,28 @@ public sealed partial class JobIndex : BackgroundService
         catch (TimeoutException)
         {
             return false;
+        }
+        finally
+        {
+            if (!done.Task.IsCompleted)
+            {
+                lock (_gate)
+                {
+                    _revisionWaiters.RemoveAll(w => w.Done == done);
+                }
+            }
+        }
+    }
+
+    /// <summary>Waits on revisions that were not reached yet; each leaves when reached, timed out or cancelled.</summary>
+    internal int RevisionWaiterCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _revisionWaiters.Count;
+            }
         }
     }
 

@@ -27,6 +27,12 @@ public static class JobKeys
     /// </summary>
     public static string Claim(Guid id, int attempt, string? broadcastHost) => Event(id, attempt, HostOps.Contracts.Jobs.JobEventKind.Started, broadcastHost);
 
+    /// <summary>Where a host's event of this kind is stored: started, completed and failed live at the attempt's claim.</summary>
+    public static string EventOf(Guid id, int attempt, string kind, string? hostname, bool broadcast) =>
+        kind is HostOps.Contracts.Jobs.JobEventKind.Started or HostOps.Contracts.Jobs.JobEventKind.Completed or HostOps.Contracts.Jobs.JobEventKind.Failed
+            ? Claim(id, attempt, broadcast ? hostname : null)
+            : Event(id, attempt, kind, hostname);
+
     public static string EventsOf(Guid id) => $"{EventPrefix}{id:D}.>";
 
     /// <summary>Filter for every host's response to a job in the response bucket.</summary>

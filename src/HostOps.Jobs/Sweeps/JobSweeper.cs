@@ -180,7 +180,7 @@ public sealed partial class JobSweeper : BackgroundService
         return claimed;
     }
 
-    private static Guid IdOf(IndexedJob job) => job.Definition.Id;
+    private static Guid IdOf(IndexedJob job) => job.Id;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job sweep failed; trying again next interval")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception);

@@ -8,6 +8,7 @@ using HostOps.Testing.Agents;
 using HostOps.Testing.Jobs;
 using HostOps.Testing.Nats;
 using Microsoft.Extensions.Configuration;
+using NATS.Client.JetStream.Models;
 using Shouldly;
 using Xunit;
 
@@ -23,7 +24,12 @@ public sealed class AgentLifecycleTests(NatsFixture nats) : IClassFixture<NatsFi
     {
         var configuration = TestJobConfiguration.Create(nats.Url);
         await using var system = await TestJobSystem.StartAsync(nats.Url, configuration);
-        await system.Buckets.JetStream.DeleteStreamAsync(system.Options.Stream.Name, Ct);
+        var js = system.Buckets.JetStream;
+        await js.DeleteStreamAsync(system.Options.Stream.Name, Ct);
+
+        // A stream holding the job subjects keeps JOBS (and so the agent's consumers) from being created again.
+        var blocker = NatsFixture.UniqueName("BLOCKER");
+        await js.CreateStreamAsync(new StreamConfig(blocker, [$"{system.Options.Stream.SubjectPrefix}.>"]) { Storage = StreamConfigStorage.Memory }, Ct);
         var registry = await system.Buckets.RegistryAsync(Ct);
         var starting = TestAgentWithoutWaitingAsync(configuration, "early");
 
@@ -31,6 +37,7 @@ public sealed class AgentLifecycleTests(NatsFixture nats) : IClassFixture<NatsFi
         await Task.Delay(TimeSpan.FromSeconds(1), Ct);
         (await registry.TryGetEntryAsync<byte[]>(JobKeys.Agent("early"), cancellationToken: Ct)).Success.ShouldBeFalse();
 
+        await js.DeleteStreamAsync(blocker, Ct);
         await JobResources.EnsureAsync(system.Buckets.Connection, system.Options, Ct);
         await using var agent = await starting;
         (await ConsumerNamesAsync(system)).Count.ShouldBe(3);

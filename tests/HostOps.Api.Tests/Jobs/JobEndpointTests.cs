@@ -63,6 +63,28 @@ public sealed class JobEndpointTests(NatsFixture nats) : IClassFixture<NatsFixtu
     }
 
     [Fact]
+    public async Task Listing_continues_by_the_next_cursor_and_says_null_on_the_last_page()
+    {
+        var ids = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add(await SubmitAsync("""{"operation":{"type":"system.uptime.get"}}"""));
+        }
+
+        using var first = await _api.Client.SendAsync(HttpMethod.Get, "/job?limit=2", Admin);
+        var page = await first.ReadJsonAsync();
+        page.EnumerateObject().Select(p => p.Name).ShouldBe(["total_items", "items", "next"]);
+        page.GetProperty("items").EnumerateArray().Select(j => j.GetProperty("id").GetGuid()).ShouldBe([ids[2], ids[1]]);
+        var next = page.GetProperty("next").GetString()!;
+        await SubmitAsync("""{"operation":{"type":"system.uptime.get"}}""");
+
+        using var second = await _api.Client.SendAsync(HttpMethod.Get, $"/job?limit=2&cursor={Uri.EscapeDataString(next)}", Admin);
+        var last = await second.ReadJsonAsync();
+        last.GetProperty("items").EnumerateArray().Select(j => j.GetProperty("id").GetGuid()).ShouldBe([ids[0]]);
+        last.GetProperty("next").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Fact]
     public async Task Status_counts_and_workers_come_from_live_data()
     {
         var id = await SubmitAsync("""{"operation":{"type":"system.hostname.get"}}""");

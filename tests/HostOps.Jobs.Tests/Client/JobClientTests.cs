@@ -1,8 +1,13 @@
+using System.Diagnostics;
 using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Operations;
+using HostOps.Contracts.Text;
 using HostOps.Jobs.Client;
+using HostOps.Jobs.Index;
+using HostOps.Jobs.Store;
 using HostOps.Testing.Jobs;
 using HostOps.Testing.Nats;
+using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Xunit;
 
@@ -46,6 +51,106 @@ public sealed class JobClientTests(NatsFixture nats) : IClassFixture<NatsFixture
         all.Items.Select(j => j.Id).ShouldBe(Enumerable.Reverse(ids));
         (await system.Client.ListAsync(JobStatus.Unprocessed, 1, 1, Ct)).Items.Single().Id.ShouldBe(ids[1]);
         (await system.Client.ListAsync(JobStatus.Completed, 10, 0, Ct)).TotalItems.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Pages_continue_by_cursor_without_repeats_or_gaps_while_jobs_arrive()
+    {
+        await using var system = await TestJobSystem.StartAsync(nats.Url);
+        var ids = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Add((await system.Client.SubmitAsync(new JobOperation(OperationTypes.UptimeGet), null, Ct)).JobId);
+        }
+
+        var first = await system.Client.ListAsync(null, 2, 0, null, Ct);
+        first.Items.Select(j => j.Id).ShouldBe([ids[4], ids[3]]);
+        first.Next.ShouldNotBeNull();
+        await system.Client.SubmitAsync(new JobOperation(OperationTypes.UptimeGet), null, Ct);
+
+        var second = await system.Client.ListAsync(null, 2, 0, first.Next, Ct);
+        second.Items.Select(j => j.Id).ShouldBe([ids[2], ids[1]]);
+        second.TotalItems.ShouldBe(6);
+        var last = await system.Client.ListAsync(null, 2, 0, second.Next, Ct);
+        last.Items.Select(j => j.Id).ShouldBe([ids[0]]);
+        last.Next.ShouldBeNull();
+        (await system.Client.ListAsync(JobStatus.Unprocessed, 10, 1, first.Next, Ct)).Items.Select(j => j.Id).ShouldBe([ids[1], ids[0]]);
+        (await system.Client.ListAsync(null, 6, 0, null, Ct)).Next.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("bogus")]
+    [InlineData("AQ")]
+    [InlineData("AgAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    public async Task A_cursor_that_no_page_gave_is_refused_naming_the_field(string cursor)
+    {
+        await using var system = await TestJobSystem.StartAsync(nats.Url);
+
+        var error = await Should.ThrowAsync<JobRequestException>(() => system.Client.ListAsync(null, 10, 0, cursor, Ct));
+
+        error.Field.ShouldBe("cursor");
+    }
+
+    [Fact]
+    public async Task A_job_shows_the_input_error_and_duration_kept_in_the_bucket()
+    {
+        await using var system = await TestJobSystem.StartAsync(nats.Url);
+        var data = System.Text.Json.JsonDocument.Parse("""{"address":"192.0.2.1","count":2}""").RootElement;
+        var id = (await system.Client.SubmitAsync(new JobOperation(OperationTypes.PingDo, data), null, Ct)).JobId;
+        var store = await system.Buckets.JobsAsync(Ct);
+        var now = DateTimeOffset.UtcNow;
+        await store.PutAsync(JobKeys.Claim(id, 1, null), new JobEvent(JobEventKind.Started, 1, now, "web1"), JobSerializers.Event, Ct);
+        var revision = await store.PutAsync(
+            JobKeys.Claim(id, 1, null), new JobEvent(JobEventKind.Failed, 1, now.AddMilliseconds(40), "web1", "host unreachable", 40), JobSerializers.Event, Ct);
+        await system.Services.GetRequiredService<JobIndex>().WaitForRevisionAsync(revision, TimeSpan.FromSeconds(5), Ct);
+
+        var job = await system.Client.GetAsync(id, Ct);
+
+        job.ShouldNotBeNull();
+        job.Status.ShouldBe(JobStatus.Failed);
+        job.Operation.Data!.Value.GetProperty("address").GetString().ShouldBe("192.0.2.1");
+        job.Error.ShouldBe("host unreachable");
+        job.Hostname.ShouldBe("web1");
+        job.UpdatedAt.ShouldBe(now.AddMilliseconds(40));
+        job.WorkerStates["web1"].Error.ShouldBe("host unreachable");
+        job.WorkerStates["web1"].Duration.ShouldBe(DurationText.FormatMilliseconds(40));
+        (await system.Client.ListAsync(JobStatus.Failed, 10, 0, Ct)).Items.ShouldHaveSingleItem().Error.ShouldBe("host unreachable");
+    }
+
+    [Fact]
+    public async Task A_restarted_view_of_a_bucket_whose_jobs_all_aged_out_counts_at_once()
+    {
+        var configuration = TestJobConfiguration.Create(nats.Url, new Dictionary<string, string?> { ["job:kv:ttl"] = "1s" });
+        await using (var first = await TestJobSystem.StartAsync(nats.Url, configuration))
+        {
+            await first.Client.SubmitAsync(new JobOperation(OperationTypes.HostnameGet), null, Ct);
+            await first.Client.SubmitAsync(new JobOperation(OperationTypes.HostnameGet), null, Ct);
+            var bucket = $"KV_{first.Options.Kv.Bucket}";
+            while ((await first.Buckets.JetStream.GetStreamAsync(bucket, cancellationToken: Ct)).Info.State.Messages > 0)
+            {
+                await Task.Delay(100, Ct);
+            }
+        }
+
+        await using var restarted = await TestJobSystem.StartAsync(nats.Url, configuration);
+        var clock = Stopwatch.StartNew();
+        var stats = await restarted.Client.GetStatsAsync(Ct);
+
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(1), "the view must not wait for a revision that expired");
+        stats.TotalJobs.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_revision_wait_that_times_out_or_is_cancelled_leaves_nothing_behind()
+    {
+        await using var system = await TestJobSystem.StartAsync(nats.Url);
+        var index = system.Services.GetRequiredService<JobIndex>();
+
+        (await index.WaitForRevisionAsync(ulong.MaxValue, TimeSpan.FromMilliseconds(20), Ct)).ShouldBeFalse();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(20));
+        await Should.ThrowAsync<OperationCanceledException>(() => index.WaitForRevisionAsync(ulong.MaxValue, TimeSpan.FromSeconds(30), cancel.Token));
+
+        index.RevisionWaiterCount.ShouldBe(0);
     }
 
     [Fact]

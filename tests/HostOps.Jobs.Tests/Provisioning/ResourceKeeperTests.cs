@@ -42,8 +42,14 @@ public sealed class ResourceKeeperTests(NatsFixture nats) : IClassFixture<NatsFi
         var options = host.Services.GetRequiredService<IOptions<JobOptions>>().Value;
         await JobResources.EnsureAsync(nats.Connection, options, Ct);
         var kv = new NatsKVContext(new NatsJSContext(nats.Connection));
-        await kv.DeleteStoreAsync(options.Kv.Bucket, Ct);
-        (await Exists(() => kv.GetStoreAsync(options.Kv.Bucket, Ct).AsTask())).ShouldBeFalse();
+
+        // The keeper's own start may still be creating resources: delete until the bucket stays gone.
+        await HostOps.Testing.Eventually.TrueAsync(async () =>
+        {
+            await Exists(() => kv.DeleteStoreAsync(options.Kv.Bucket, Ct).AsTask());
+            await Task.Delay(300, Ct);
+            return !await Exists(() => kv.GetStoreAsync(options.Kv.Bucket, Ct).AsTask());
+        });
 
         await host.Services.GetRequiredService<INatsConnection>().ReconnectAsync();
 

@@ -62,6 +62,50 @@ public sealed class JobStatusCalculatorTests
         view.Attempt.ShouldBe(2);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Folding_events_one_at_a_time_in_any_order_gives_the_computed_status(bool broadcast)
+    {
+        var random = new Random(8);
+        string[] kinds = [JobEventKind.Acknowledged, JobEventKind.Started, JobEventKind.Completed, JobEventKind.Failed, JobEventKind.Dlq];
+        for (var round = 0; round < 500; round++)
+        {
+            var definition = broadcast ? Broadcast("a", "b", "c") : Single();
+            var events = Enumerable.Range(0, random.Next(0, 8)).Select(i => random.Next(10) switch
+            {
+                0 => new JobEvent(JobEventKind.Retried, 2, T0.AddSeconds(i * 10)),
+                1 => new JobEvent(JobEventKind.Dlq, random.Next(1, 3), T0.AddSeconds(i * 10), null, "gone"),
+                _ => new JobEvent(kinds[random.Next(kinds.Length)], random.Next(1, 3), T0.AddSeconds(i * 10), "abcd"[random.Next(4)].ToString(), null),
+            }).ToList();
+            var computed = JobStatusCalculator.Compute(definition, events);
+
+            var progress = JobProgress.Start;
+            foreach (var e in events.OrderBy(_ => random.Next()))
+            {
+                progress = progress.Apply(e.Kind, e.Attempt, e.Timestamp.UtcTicks, e.Hostname, definition.ExpectedHosts);
+            }
+
+            var folded = JobStatusCalculator.View(progress, definition.Created, definition.ExpectedHosts);
+            folded.Status.ShouldBe(computed.Status, string.Join(", ", events));
+            folded.Attempt.ShouldBe(computed.Attempt);
+            folded.Updated.ShouldBe(computed.Updated);
+            folded.LastHostname.ShouldBe(computed.LastHostname);
+            folded.Hosts.Values.Select(h => (h.Hostname, h.Status, h.Updated)).ShouldBe(
+                computed.Hosts.Values.Select(h => (h.Hostname, h.Status, h.Updated)), ignoreOrder: true);
+        }
+    }
+
+    [Fact]
+    public void Errors_and_durations_come_from_the_deciding_events()
+    {
+        var view = JobStatusCalculator.Compute(Broadcast("a", "b"), [Event(JobEventKind.Completed, "a", 1) with { DurationMs = 12.5 }, Event(JobEventKind.Failed, "b", 2)]);
+
+        view.Status.ShouldBe(JobStatus.PartialFailure);
+        view.Hosts["a"].DurationMs.ShouldBe(12.5);
+        view.Error.ShouldBe("b: boom");
+    }
+
     private static JobDefinition Single() => new(Guid.NewGuid(), new JobOperation(OperationTypes.HostnameGet), "_any", "jobs.query._any", T0, null);
 
     private static JobDefinition Broadcast(params string[] hosts) =>

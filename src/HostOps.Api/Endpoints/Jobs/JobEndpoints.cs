@@ -16,7 +16,8 @@ namespace HostOps.Api.Endpoints.Jobs;
 internal static class JobEndpoints
 {
     public const int DefaultLimit = 100;
-    public const int MaxLimit = 1000;
+    public const int MaxLimit = 100;
+    public const int MaxOffset = 10_000;
 
     public static IEndpointRouteBuilder MapJobEndpoints(this IEndpointRouteBuilder routes)
     {
@@ -103,8 +104,9 @@ internal static class JobEndpoints
         }
     }
 
+    // Deep pages go by cursor: a cursor costs the same on page 1 and page 10,000, an offset grows with itself.
     private static async Task<Results<Ok<JobList>, JsonHttpResult<ErrorBody>>> ListAsync(
-        JobClient jobs, CancellationToken cancellationToken, string? status = null, string? limit = null, string? offset = null)
+        JobClient jobs, CancellationToken cancellationToken, string? status = null, string? limit = null, string? offset = null, string? cursor = null)
     {
         status = string.IsNullOrEmpty(status) ? null : status; // "?status=" means no filter
         if (status is not null && !JobStatus.IsKnown(status))
@@ -117,12 +119,25 @@ internal static class JobEndpoints
             return ApiErrors.Invalid("limit", $"must be a whole number from 1 to {MaxLimit}");
         }
 
-        if (!TryParse(offset, 0, 0, int.MaxValue, out var skip))
+        if (!TryParse(offset, 0, 0, MaxOffset, out var skip))
         {
-            return ApiErrors.Invalid("offset", "must be a whole number, 0 or more");
+            return ApiErrors.Invalid("offset", $"must be a whole number from 0 to {MaxOffset}; page further with cursor");
         }
 
-        return TypedResults.Ok(await jobs.ListAsync(status, pageSize, skip, cancellationToken));
+        cursor = string.IsNullOrEmpty(cursor) ? null : cursor;
+        if (cursor is not null && skip > 0)
+        {
+            return ApiErrors.Invalid("offset", "cannot be combined with cursor");
+        }
+
+        try
+        {
+            return TypedResults.Ok(await jobs.ListAsync(status, pageSize, skip, cursor, cancellationToken));
+        }
+        catch (JobRequestException e)
+        {
+            return ApiErrors.InvalidField(e.Field, e.Message);
+        }
     }
 
     private static async Task<Ok<QueueStats>> StatsAsync(JobClient jobs, CancellationToken cancellationToken) =>

@@ -69,6 +69,21 @@ public sealed class JobCommandTests
     }
 
     [Fact]
+    public async Task List_passes_the_cursor_and_prints_the_command_for_the_next_page()
+    {
+        var api = new StubApi().On("GET /job?status=failed&limit=1&cursor=AQAI3Q-_x", HttpStatusCode.OK, $$"""
+            {"total_items":9,"items":[{"id":"{{Id}}","status":"failed","created":"2026-11-29T10:00:00Z","updated_at":"2026-11-29T10:00:01Z","operation":{"type":"network.ping.do"},"target_hostname":"_any","responses":{},"worker_states":{},"attempts":1}],"next":"AQAI3Q-_y"}
+            """);
+        using var cli = new CliRun(api);
+
+        var code = await cli.RunAsync("client", "job", "list", "--status", "failed", "--limit", "1", "--cursor", "AQAI3Q-_x");
+
+        code.ShouldBe(0, cli.Error.ToString());
+        cli.Output.ToString().ShouldContain("1 of 9 jobs");
+        cli.Output.ToString().ShouldContain("Next page: hostops client job list --status failed --limit 1 --cursor AQAI3Q-_y");
+    }
+
+    [Fact]
     public async Task An_unknown_status_is_refused_before_any_request()
     {
         var api = new StubApi();

@@ -6,7 +6,10 @@ using Spectre.Console;
 
 namespace HostOps.Cli.Commands.Client.Job;
 
-/// <summary><c>hostops client job list [--status S] [--limit N] [--offset N]</c>.</summary>
+/// <summary>
+/// <c>hostops client job list [--status S] [--limit N] [--offset N] [--cursor C]</c>: one page, and when more
+/// follow, the command line of the next page.
+/// </summary>
 internal static class JobListCommand
 {
     public static Command Create()
@@ -14,13 +17,15 @@ internal static class JobListCommand
         var status = new Option<string?>("--status", "-s") { Description = "Only jobs in this status", HelpName = "STATUS" };
         status.AcceptOnlyFromAmong("unprocessed", "processing", "completed", "failed", "partial_failure", "dlq");
         var limit = ClientOptions.Number("--limit", "-n", "At most this many jobs (newest first)");
-        var offset = ClientOptions.Number("--offset", "", "Skip this many of the newest jobs");
-        var command = new Command("list", "List jobs, newest first (GET /job)") { status, limit, offset }
-            .WithExamples("hostops client job list", "hostops client job list --status failed --limit 20");
+        var offset = ClientOptions.Number("--offset", "", "Skip this many of the newest jobs (at most 10000; page further with --cursor)");
+        var cursor = new Option<string?>("--cursor") { Description = "Continue after the page that printed this cursor", HelpName = "CURSOR" };
+        var command = new Command("list", "List jobs, newest first (GET /job)") { status, limit, offset, cursor }
+            .WithExamples("hostops client job list", "hostops client job list --status failed --limit 20", "hostops client job list --cursor AQAI3Q…");
         command.SetRunner(async context =>
         {
             var session = ClientSession.Open(context);
-            var request = ApiRequest.ListJobs(context.Parse.GetValue(status), context.Parse.GetValue(limit), context.Parse.GetValue(offset));
+            var (statusValue, limitValue) = (context.Parse.GetValue(status), context.Parse.GetValue(limit));
+            var request = ApiRequest.ListJobs(statusValue, limitValue, context.Parse.GetValue(offset), context.Parse.GetValue(cursor));
             await session.ShowAsync(request, HostOpsJsonContext.Default.JobList, (console, list) =>
             {
                 var table = CliConsole.Table("Job", "Status", "Operation", "Target", "Created", "Updated");
@@ -37,9 +42,29 @@ internal static class JobListCommand
 
                 console.Write(table);
                 console.WriteLine($"{list.Items.Count} of {list.TotalItems} jobs");
+                if (list.Next is { } next)
+                {
+                    console.WriteLine($"Next page: {NextCommand(statusValue, limitValue, next)}");
+                }
             });
             return CliApp.Ok;
         });
         return command;
+    }
+
+    private static string NextCommand(string? status, int? limit, string next)
+    {
+        var line = new System.Text.StringBuilder("hostops client job list");
+        if (status is not null)
+        {
+            line.Append(" --status ").Append(status);
+        }
+
+        if (limit is { } n)
+        {
+            line.Append(" --limit ").Append(n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return line.Append(" --cursor ").Append(next).ToString();
     }
 }
