@@ -1,5 +1,6 @@
 using HostOps.Api.Errors;
 using HostOps.Contracts.Text;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace HostOps.Api.Limits;
 
@@ -25,7 +26,8 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next)
             return;
         }
 
-        if (request.ContentLength is null && !await BufferAsync(context))
+        var canHaveBody = context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? true;
+        if (request.ContentLength is null && canHaveBody && !await BufferAsync(context))
         {
             await RefuseAsync(context);
             return;

@@ -88,7 +88,7 @@ public static partial class InputRules
 
         var most = limit <= PingReplyTimeout ? 0 : (int)Math.Ceiling((limit - PingReplyTimeout) / PingInterval);
         return $"{field}: {echoes} echoes can take {duration.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)}s, which does not fit in {limitName} ({DurationText.Format(limit)}); " +
-               (most > 0 ? $"use at most {most}" : $"{limitName} is too short for any ping");
+               (most > 0 ? $"{most} is the most that fits" : $"{limitName} is too short for any ping");
     }
 
     /// <summary>A search domain: an RFC 1123 host name (labels of letters, digits and inner hyphens, 253 characters at most).</summary>
@@ -136,12 +136,12 @@ public static partial class InputRules
 
         if (request.Servers?.Count > MaxDnsServers)
         {
-            return $"servers: {request.Servers.Count} given, at most {MaxDnsServers}";
+            return $"servers: {request.Servers.Count} given, the limit is {MaxDnsServers}";
         }
 
         if (request.SearchDomains?.Count > MaxSearchDomains)
         {
-            return $"search_domains: {request.SearchDomains.Count} given, at most {MaxSearchDomains}";
+            return $"search_domains: {request.SearchDomains.Count} given, the limit is {MaxSearchDomains}";
         }
 
         for (var i = 0; i < (request.Servers?.Count ?? 0); i++)

@@ -120,8 +120,8 @@ public sealed class InputRulesTests
     [InlineData(100, 30, null)]
     [InlineData(null, 3, null)] // the default 4 echoes take 2.6s
     [InlineData(40, 10, null)]
-    [InlineData(41, 10, "count: 41 echoes can take 10s, which does not fit in api.server.job_timeout (10s); use at most 40")]
-    [InlineData(100, 10, "count: 100 echoes can take 21.8s, which does not fit in api.server.job_timeout (10s); use at most 40")]
+    [InlineData(41, 10, "count: 41 echoes can take 10s, which does not fit in api.server.job_timeout (10s); 40 is the most that fits")]
+    [InlineData(100, 10, "count: 100 echoes can take 21.8s, which does not fit in api.server.job_timeout (10s); 40 is the most that fits")]
     [InlineData(1, 2, "count: 1 echoes can take 2s, which does not fit in api.server.job_timeout (2s); api.server.job_timeout is too short for any ping")]
     public void Ping_must_end_within_the_job_timeout(int? count, int seconds, string? error) =>
         InputRules.PingWithin("count", count, TimeSpan.FromSeconds(seconds), "api.server.job_timeout").ShouldBe(error);
@@ -132,8 +132,8 @@ public sealed class InputRulesTests
         var servers = Enumerable.Range(1, 9).Select(i => $"10.0.0.{i}").ToList();
         var domains = Enumerable.Range(1, 17).Select(i => $"d{i}.example").ToList();
         InputRules.Validate(new DnsUpdateRequest("eth0", servers[..8], domains[..16])).ShouldBeNull();
-        InputRules.Validate(new DnsUpdateRequest("eth0", servers, null)).ShouldBe("servers: 9 given, at most 8");
-        InputRules.Validate(new DnsUpdateRequest("eth0", null, domains)).ShouldBe("search_domains: 17 given, at most 16");
+        InputRules.Validate(new DnsUpdateRequest("eth0", servers, null)).ShouldBe("servers: 9 given, the limit is 8");
+        InputRules.Validate(new DnsUpdateRequest("eth0", null, domains)).ShouldBe("search_domains: 17 given, the limit is 16");
     }
 
     [Fact]

@@ -71,7 +71,7 @@ public sealed class NetworkHandlerTests
     [InlineData("""{"interface_name":"eth0","servers":["1.1.1.1","999.1.1.1"]}""", "servers[1]: '999.1.1.1' is not an IP address")]
     [InlineData("""{"interface_name":"eth0","servers":["1"]}""", "servers[0]: '1' is not an IP address")]
     [InlineData("""{"interface_name":"eth0","search_domains":["ok.example","-bad.example"]}""", "search_domains[1]: '-bad.example' is not a valid domain name")]
-    [InlineData("""{"interface_name":"eth0","servers":["1.1.1.1","1.1.1.2","1.1.1.3","1.1.1.4","1.1.1.5","1.1.1.6","1.1.1.7","1.1.1.8","1.1.1.9"]}""", "servers: 9 given, at most 8")]
+    [InlineData("""{"interface_name":"eth0","servers":["1.1.1.1","1.1.1.2","1.1.1.3","1.1.1.4","1.1.1.5","1.1.1.6","1.1.1.7","1.1.1.8","1.1.1.9"]}""", "servers: 9 given, the limit is 8")]
     [InlineData("""{"interface_name":"..","servers":["1.1.1.1"]}""", "interface_name: '..' is not a valid interface name (1-15 of A-Z a-z 0-9 . _ -, starting with a letter or digit)")]
     public async Task Dns_update_refuses_bad_input_before_touching_anything(string data, string error)
     {

@@ -109,7 +109,7 @@ public sealed class ErrorBodyTests(NatsFixture nats) : IClassFixture<NatsFixture
         using var response = await _api.Client.SendAsync(
             HttpMethod.Post, "/network/ping", TestTokens.ForRole(Scopes.Admin), """{"address":"127.0.0.1","count":100}""");
         (await response.ReadErrorAsync()).Details.ShouldBe(
-            "count: 100 echoes can take 21.8s, which does not fit in api.server.job_timeout (10s); use at most 40");
+            "count: 100 echoes can take 21.8s, which does not fit in api.server.job_timeout (10s); 40 is the most that fits");
     }
 
     [Theory]
