@@ -112,6 +112,7 @@ public sealed partial class JobRunner
     {
         var handler = _dispatcher.Find(definition.Operation.Type)
             ?? throw new OperationFailedException($"operation {definition.Operation.Type} is not supported by agent {_identity.Hostname}");
+        RunningJob.Enter(notification.Id, notification.Attempt); // flows into the handler; undone when this method returns
         var running = handler.HandleAsync(definition.Operation.Data, cancellationToken);
         using (var quick = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
