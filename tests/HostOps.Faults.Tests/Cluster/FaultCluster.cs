@@ -18,6 +18,8 @@ public sealed class FaultCluster : IAsyncDisposable
     private static readonly TimeSpan Ready = TimeSpan.FromSeconds(60);
 
     private readonly Dictionary<string, string> _environment;
+    // Agents are killed and started from a background loop while the test reads them: every access holds _lock.
+    private readonly Lock _lock = new();
     private readonly Dictionary<int, ChildProcess> _agents = [];
     private readonly List<ChildProcess> _retired = [];
     private ChildProcess? _nats;
@@ -71,8 +73,6 @@ public sealed class FaultCluster : IAsyncDisposable
 
     public ChildProcess ApiProcess => _api ?? throw new InvalidOperationException("the API is not started");
 
-    public IReadOnlyDictionary<int, ChildProcess> Agents => _agents;
-
     private static string CliDll { get; } = Path.Combine(BuildDirectory("HostOpsCliDirectory"), "hostops.dll");
 
     private static string HostDll { get; } = Path.Combine(BuildDirectory("FaultsHostDirectory"), "HostOps.Faults.Host.dll");
@@ -108,8 +108,11 @@ public sealed class FaultCluster : IAsyncDisposable
     public async Task StopApiAsync()
     {
         await ApiProcess.StopAsync(TimeSpan.FromSeconds(15));
-        _retired.Add(ApiProcess);
-        _api = null;
+        lock (_lock)
+        {
+            _retired.Add(ApiProcess);
+            _api = null;
+        }
     }
 
     /// <summary>Starts agent <c>agent-N</c> (again, after a kill: same hostname, same data directory).</summary>
@@ -118,16 +121,25 @@ public sealed class FaultCluster : IAsyncDisposable
         var name = AgentName(number);
         var extra = new Dictionary<string, string> { ["HOSTOPS_JOB__WORKER__HOSTNAME"] = name };
         var agent = Start(name, HostDll, name, extra, "agent", "start");
-        _agents[number] = agent;
+        lock (_lock)
+        {
+            _agents[number] = agent;
+        }
+
         await agent.WaitForOutputAsync("Agent is running", Ready);
     }
 
     /// <summary>SIGKILL to agent N's process; its output is kept for failure messages.</summary>
     public async Task KillAgentAsync(int number)
     {
-        var agent = _agents[number];
-        _agents.Remove(number);
-        _retired.Add(agent);
+        ChildProcess agent;
+        lock (_lock)
+        {
+            agent = _agents[number];
+            _agents.Remove(number);
+            _retired.Add(agent);
+        }
+
         await agent.KillAsync();
     }
 
@@ -165,14 +177,25 @@ public sealed class FaultCluster : IAsyncDisposable
     /// <summary>The last lines of every process, for a failure message.</summary>
     public string Logs()
     {
-        var all = new[] { _nats, _api }.OfType<ChildProcess>().Concat(_agents.Values).Concat(_retired);
+        List<ChildProcess> all;
+        lock (_lock)
+        {
+            all = [.. new[] { _nats, _api }.OfType<ChildProcess>(), .. _agents.Values, .. _retired];
+        }
+
         return string.Join("\n", all.Select(p => $"--- {p.Name} (pid {p.Id}{(p.HasExited ? ", exited" : "")}):\n{Tail(p.Output, 30)}"));
     }
 
     public async ValueTask DisposeAsync()
     {
         Api.Dispose();
-        foreach (var process in _agents.Values.Concat(new[] { _api, _nats }.OfType<ChildProcess>()).Concat(_retired))
+        List<ChildProcess> all;
+        lock (_lock)
+        {
+            all = [.. _agents.Values, .. new[] { _api, _nats }.OfType<ChildProcess>(), .. _retired];
+        }
+
+        foreach (var process in all)
         {
             await process.DisposeAsync();
         }

@@ -4,7 +4,7 @@ using Xunit;
 namespace HostOps.Faults.Tests.Scenarios;
 
 /// <summary>
-/// Retry of abandoned jobs: 20 jobs of 8 s all running on agent-1 (the only agent when they were submitted);
+/// Retry of abandoned jobs: 20 jobs of 10 s all running on agent-1 (the only agent when they were submitted);
 /// agents 2 and 3 join, then agent-1 is SIGKILLed mid-run. Nobody calls retry: every job must still end completed,
 /// with exactly one finished run each, and no dead letter.
 /// </summary>
@@ -12,7 +12,7 @@ namespace HostOps.Faults.Tests.Scenarios;
 public sealed class AbandonedRetryTests
 {
     private const int Jobs = 20;
-    private const int SleepMs = 8000;
+    private const int SleepMs = 10_000;
     private static readonly TimeSpan Drain = TimeSpan.FromSeconds(45);
 
     // ack_wait (2 s) + registry ttl (3 s), plus room for a sweep interval and a loaded 2-core machine.

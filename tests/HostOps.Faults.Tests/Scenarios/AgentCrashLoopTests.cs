@@ -25,16 +25,25 @@ public sealed class AgentCrashLoopTests
         {
             using var stop = new CancellationTokenSource();
             var kills = 0;
+            var restarts = new Task?[4];
             var faults = Task.Run(async () =>
             {
+                // Every 2 s one agent that is up is killed and started again in the background, so the cadence holds
+                // however long a start takes on a loaded machine.
                 var random = new Random(8);
                 using var timer = new PeriodicTimer(KillEvery);
                 while (await timer.WaitForNextTickAsync(stop.Token))
                 {
-                    var agent = random.Next(1, 4);
+                    var up = Enumerable.Range(1, 3).Where(n => restarts[n] is null or { IsCompleted: true }).ToList();
+                    if (up.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    var agent = up[random.Next(up.Count)];
                     await cluster.KillAgentAsync(agent);
                     kills++;
-                    await cluster.StartAgentAsync(agent);
+                    restarts[agent] = cluster.StartAgentAsync(agent);
                 }
             });
 
@@ -49,6 +58,7 @@ public sealed class AgentCrashLoopTests
             {
             }
 
+            await Task.WhenAll(restarts.OfType<Task>());
             var accepted = Load.Accepted(submissions);
             var drained = await JobsSnapshot.WaitForFinalAsync(cluster, accepted, Drain);
             var snapshot = await JobsSnapshot.ReadAsync(cluster);
