@@ -30,8 +30,10 @@ public static class AgentServiceCollectionExtensions
         services.TryAddSingleton<OperationDispatcher>();
         services.TryAddSingleton<JobRunner>();
         services.TryAddSingleton<AgentWorker>();
-        services.AddHostedService(sp => sp.GetRequiredService<AgentWorker>());
+
+        // Hosts stop services in reverse order: the worker drains its jobs before the heartbeat removes the key.
         services.AddHostedService<HeartbeatService>();
+        services.AddHostedService(sp => sp.GetRequiredService<AgentWorker>());
         return services;
     }
 }

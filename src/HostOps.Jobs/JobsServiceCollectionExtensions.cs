@@ -1,9 +1,11 @@
 using HostOps.Jobs.Agents;
+using HostOps.Jobs.Attempts;
 using HostOps.Jobs.Client;
 using HostOps.Jobs.Configuration;
 using HostOps.Jobs.DeadLetters;
 using HostOps.Jobs.Index;
 using HostOps.Jobs.Store;
+using HostOps.Jobs.Sweeps;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,6 +27,9 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton<AgentDirectory>();
         services.AddHostedService(sp => sp.GetRequiredService<JobIndex>());
         services.AddHostedService(sp => sp.GetRequiredService<AgentDirectory>());
+        services.TryAddSingleton<JobAttempts>();
+        services.TryAddSingleton<JobSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<JobSweeper>());
         services.TryAddSingleton<JobClient>();
         return services;
     }

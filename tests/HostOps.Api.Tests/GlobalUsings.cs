@@ -1,2 +1,3 @@
+global using HostOps.Testing;
 global using Shouldly;
 global using Xunit;

@@ -7,18 +7,26 @@ using NATS.Client.JetStream;
 namespace HostOps.Agent.Consuming;
 
 /// <summary>
-/// Pulls from the agent's consumers and runs up to <c>job.worker.max_jobs</c> jobs at once. On shutdown it stops
-/// pulling, lets running jobs finish within the host's shutdown timeout, and cancels the rest — a cancelled job
-/// is never acked, so the server redelivers it to another agent.
+/// Pulls from the agent's consumers and runs up to <c>job.worker.max_jobs</c> jobs at once. A pull asks for no more
+/// notifications than there are free job slots (reserved before the pull), so a fetched notification always starts
+/// at once and none waits in a buffer while its <c>ack_wait</c> runs out. On shutdown it stops pulling (a
+/// notification that still arrives is handed back at once), lets running jobs finish within the host's shutdown
+/// timeout, and cancels the rest, which nak their notifications.
 /// </summary>
 public sealed partial class AgentWorker : BackgroundService
 {
+    private static readonly TimeSpan PullExpiry = TimeSpan.FromSeconds(1);
+
     private readonly JobBuckets _buckets;
     private readonly JobRunner _runner;
     private readonly AgentIdentity _identity;
     private readonly ILogger<AgentWorker> _logger;
     private readonly SemaphoreSlim _slots;
+    private readonly int _maxJobs;
     private readonly CancellationTokenSource _abort = new();
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<Task> _inFlight = [];
     private int _running;
 
     public AgentWorker(JobBuckets buckets, JobRunner runner, AgentIdentity identity, ILogger<AgentWorker> logger)
@@ -27,39 +35,52 @@ public sealed partial class AgentWorker : BackgroundService
         _runner = runner;
         _identity = identity;
         _logger = logger;
-        _slots = new SemaphoreSlim(Math.Max(1, buckets.Options.Worker.MaxJobs));
+        _maxJobs = Math.Max(1, buckets.Options.Worker.MaxJobs);
+        _slots = new SemaphoreSlim(_maxJobs);
     }
 
     /// <summary>Jobs running right now (reported in the heartbeat).</summary>
     public int Running => Volatile.Read(ref _running);
 
-    /// <summary>Completes once the agent's consumers exist and it is pulling.</summary>
+    /// <summary>Completes once every consumer of the agent exists: only then may it announce itself.</summary>
     public Task Started => _started.Task;
 
-    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>Completes once the agent has stopped pulling and every job it held has ended.</summary>
+    public Task Drained => _drained.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var consumers = await EnsureConsumersAsync(stoppingToken);
-        if (consumers is null)
+        try
+        {
+            var routes = AgentConsumers.RoutesOf(_identity);
+            var consumers = new List<(string Route, INatsJSConsumer Consumer)>();
+            foreach (var route in routes)
+            {
+                var consumer = await EnsureConsumerAsync(route, stoppingToken);
+                if (consumer is null)
+                {
+                    return;
+                }
+
+                consumers.Add((route, consumer));
+            }
+
+            LogStarted(_logger, _identity.Hostname, consumers.Count);
+            _started.TrySetResult();
+            var share = (int)Math.Ceiling(_maxJobs / (double)consumers.Count);
+            await Task.WhenAll(consumers.Select(c => PullAsync(c.Route, c.Consumer, share, stoppingToken)));
+            Task[] remaining;
+            lock (_inFlight)
+            {
+                remaining = [.. _inFlight];
+            }
+
+            await Task.WhenAll(remaining);
+        }
+        finally
         {
             _drained.TrySetResult();
-            return;
         }
-
-        LogStarted(_logger, _identity.Hostname, consumers.Count);
-        _started.TrySetResult();
-        var inFlight = new List<Task>();
-        await Task.WhenAll(consumers.Select(c => PullAsync(c, inFlight, stoppingToken)));
-        Task[] remaining;
-        lock (inFlight)
-        {
-            remaining = [.. inFlight];
-        }
-
-        await Task.WhenAll(remaining);
-        _drained.TrySetResult();
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -87,14 +108,14 @@ public sealed partial class AgentWorker : BackgroundService
         base.Dispose();
     }
 
-    // An agent may start before NATS answers or before the API has provisioned the stream: it waits, it does not die.
-    private async Task<IReadOnlyList<INatsJSConsumer>?> EnsureConsumersAsync(CancellationToken stoppingToken)
+    // An agent may start before NATS answers or before the stream exists: it waits, it does not die.
+    private async Task<INatsJSConsumer?> EnsureConsumerAsync(string route, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                return await AgentConsumers.EnsureAsync(_buckets.JetStream, _buckets.Options, _identity, stoppingToken);
+                return await AgentConsumers.EnsureAsync(_buckets.JetStream, _buckets.Options, _identity, route, stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -106,34 +127,83 @@ public sealed partial class AgentWorker : BackgroundService
         return null;
     }
 
-    private async Task PullAsync(INatsJSConsumer consumer, List<Task> inFlight, CancellationToken stoppingToken)
+    // Each pull reserves its slots first: one (waiting for it), plus up to its share of those free right now.
+    private async Task PullAsync(string route, INatsJSConsumer consumer, int share, CancellationToken stoppingToken)
     {
-        var opts = new NatsJSConsumeOpts { MaxMsgs = Math.Max(1, _buckets.Options.Worker.MaxJobs * 2) };
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await foreach (var msg in consumer.ConsumeAsync<string>(opts: opts, cancellationToken: stoppingToken))
-                {
-                    await _slots.WaitAsync(stoppingToken);
-                    var run = RunAsync(msg);
-                    lock (inFlight)
-                    {
-                        inFlight.Add(run);
-                    }
-
-                    _ = run.ContinueWith(t => { lock (inFlight) { inFlight.Remove(t); } }, TaskScheduler.Default);
-                }
+                await _slots.WaitAsync(stoppingToken);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException)
             {
                 return;
+            }
+
+            var reserved = 1;
+            while (reserved < share && _slots.Wait(0, CancellationToken.None))
+            {
+                reserved++;
+            }
+
+            var started = 0;
+            try
+            {
+                var opts = new NatsJSFetchOpts { MaxMsgs = reserved, Expires = PullExpiry };
+                await foreach (var msg in consumer.FetchAsync<string>(opts, cancellationToken: _abort.Token))
+                {
+                    started++;
+                    if (stoppingToken.IsCancellationRequested)
+                    {
+                        // Arrived after the stop began: hand it back for another agent at once.
+                        await HandBackAsync(msg);
+                        _slots.Release();
+                        continue;
+                    }
+
+                    Start(msg);
+                }
+            }
+            catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+            {
             }
             catch (Exception ex)
             {
                 LogPullFailed(_logger, ex, consumer.Info.Name);
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                consumer = await EnsureConsumerAsync(route, stoppingToken) ?? consumer;
             }
+            finally
+            {
+                if (reserved > started)
+                {
+                    _slots.Release(reserved - started);
+                }
+            }
+        }
+    }
+
+    private void Start(INatsJSMsg<string> msg)
+    {
+        var run = RunAsync(msg);
+        lock (_inFlight)
+        {
+            _inFlight.Add(run);
+        }
+
+        _ = run.ContinueWith(t => { lock (_inFlight) { _inFlight.Remove(t); } }, TaskScheduler.Default);
+    }
+
+    private async Task HandBackAsync(INatsJSMsg<string> msg)
+    {
+        try
+        {
+            await msg.NakAsync(cancellationToken: CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            LogRunFailed(_logger, ex, msg.Subject);
         }
     }
 
@@ -146,7 +216,7 @@ public sealed partial class AgentWorker : BackgroundService
         }
         catch (Exception ex)
         {
-            // Not acked: the server redelivers after ack_wait, to this agent or another.
+            // Not acked: the server redelivers after ack_wait; the attempt's claim keeps it from running twice.
             LogRunFailed(_logger, ex, msg.Subject);
         }
         finally

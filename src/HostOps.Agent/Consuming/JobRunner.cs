@@ -4,6 +4,7 @@ using HostOps.Agent.Operations;
 using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Json;
 using HostOps.Jobs.DeadLetters;
+using HostOps.Jobs.Routing;
 using HostOps.Jobs.Store;
 using Microsoft.Extensions.Logging;
 using NATS.Client.JetStream;
@@ -12,15 +13,15 @@ using NATS.Client.KeyValueStore;
 namespace HostOps.Agent.Consuming;
 
 /// <summary>
-/// Runs one delivered notification: reads the definition, runs the operation while sending in-progress acks
-/// (appending <c>started</c>, which implies acknowledged, once it runs longer than a moment), writes the response and then the terminal event, and only
-/// then acks. A transient failure is nakked with the configured back-off until the last delivery, which
-/// dead-letters the job; a missing or unreadable definition is dead-lettered at once.
+/// Runs one delivered notification, at most once per attempt: it first claims the attempt (see
+/// <see cref="AttemptClaim"/>); a notification whose attempt is already claimed, whose job was deleted or retried
+/// since, or a broadcast that did not expect this host, is acked without running. Then it runs the operation
+/// (sending in-progress acks while it takes long), writes the response, then replaces the claim with the terminal
+/// event, and only then acks. A transient failure hands the attempt back and naks with the configured back-off until
+/// the last delivery, which dead-letters the job; an unreadable definition is dead-lettered at once.
 /// </summary>
 public sealed partial class JobRunner
 {
-    private static readonly TimeSpan StartedEventDelay = TimeSpan.FromMilliseconds(20);
-
     private readonly JobBuckets _buckets;
     private readonly DeadLetterOffice _deadLetters;
     private readonly OperationDispatcher _dispatcher;
@@ -42,8 +43,6 @@ public sealed partial class JobRunner
 
     public async Task RunAsync(INatsJSMsg<string> msg, CancellationToken cancellationToken)
     {
-        var delivered = (int)(msg.Metadata?.NumDelivered ?? 1);
-        var maxDeliver = _buckets.Options.Consumer.MaxDeliver;
         if (!JobNotification.TryParse(msg.Data, out var notification))
         {
             LogMalformed(_logger, msg.Subject);
@@ -52,80 +51,95 @@ public sealed partial class JobRunner
         }
 
         var store = await _buckets.JobsAsync(cancellationToken);
-        var definition = await ReadDefinitionAsync(store, notification.Id, cancellationToken);
-        if (definition is null)
+        var broadcast = JobSubjects.IsBroadcast(_buckets.Options.Stream.SubjectPrefix, msg.Subject);
+        var started = new JobEvent(JobEventKind.Started, notification.Attempt, _time.GetUtcNow(), _identity.Hostname);
+        var claimKey = JobKeys.Claim(notification.Id, notification.Attempt, broadcast ? _identity.Hostname : null);
+        var claim = await AttemptClaim.TryTakeAsync(store, claimKey, started, cancellationToken);
+        if (claim is null)
         {
-            await DeadLetterAsync(msg, notification, null, "job definition is missing or unreadable", delivered, cancellationToken);
-            return;
-        }
-
-        if (delivered > maxDeliver)
-        {
-            await DeadLetterAsync(msg, notification, definition, $"no worker finished the job after {maxDeliver} deliveries", maxDeliver, cancellationToken);
-            return;
-        }
-
-        if (delivered > 1 && await AlreadyFinishedAsync(store, notification, definition, cancellationToken))
-        {
+            // An earlier delivery holds (or held) this attempt; if its agent is gone, the API starts a new attempt.
+            LogAlreadyClaimed(_logger, notification.Id, notification.Attempt);
             await msg.AckAsync(cancellationToken: cancellationToken);
             return;
         }
 
+        var definition = await ReadDefinitionAsync(store, notification, cancellationToken);
+        var skip = definition.Skip ?? SkipReason(definition.Job, broadcast);
+        if (skip is not null)
+        {
+            LogSkipped(_logger, notification.Id, notification.Attempt, skip);
+            await claim.ReleaseAsync(cancellationToken);
+            await msg.AckAsync(cancellationToken: cancellationToken);
+            return;
+        }
+
+        if (definition.Job is null)
+        {
+            await claim.ReleaseAsync(cancellationToken);
+            await DeadLetterAsync(msg, notification, null, "job definition is unreadable", 1, cancellationToken);
+            return;
+        }
+
+        await RunClaimedAsync(msg, notification, definition.Job, claim, cancellationToken);
+    }
+
+    private async Task RunClaimedAsync(
+        INatsJSMsg<string> msg, JobNotification notification, JobDefinition definition, AttemptClaim claim, CancellationToken cancellationToken)
+    {
+        var delivered = (int)(msg.Metadata?.NumDelivered ?? 1);
         var clock = Stopwatch.StartNew();
+        JobHostResponse response;
         try
         {
-            var data = await OperateAsync(msg, store, notification, definition, cancellationToken);
-            await FinishAsync(store, notification, new JobHostResponse(JobStatus.Completed, data, null, _identity.Hostname), clock.Elapsed, cancellationToken);
-            await msg.AckAsync(cancellationToken: cancellationToken);
+            var data = await OperateAsync(msg, definition, cancellationToken);
+            response = new JobHostResponse(JobStatus.Completed, data, null, _identity.Hostname);
         }
         catch (OperationFailedException ex)
         {
-            await FinishAsync(store, notification, new JobHostResponse(JobStatus.Failed, null, ex.Message, _identity.Hostname), clock.Elapsed, cancellationToken);
-            await msg.AckAsync(cancellationToken: cancellationToken);
+            response = new JobHostResponse(JobStatus.Failed, null, ex.Message, _identity.Hostname);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The agent is shutting down past its grace period: hand the job back for another agent at once.
+            // Shutting down past the grace period: the attempt may have done part of its work, so it keeps its claim
+            // and is not run again; the nak makes the server let go of it, and the API starts a new attempt.
             await msg.NakAsync(cancellationToken: CancellationToken.None);
             throw;
         }
         catch (Exception ex)
         {
             LogTransientFailure(_logger, ex, notification.Id, definition.Operation.Type, delivered);
+            var maxDeliver = _buckets.Options.Consumer.MaxDeliver;
             if (delivered >= maxDeliver)
             {
                 await DeadLetterAsync(msg, notification, definition, ex.Message, delivered, cancellationToken);
+                return;
             }
-            else
-            {
-                var backOff = _buckets.Options.Consumer.EffectiveBackOff;
-                await msg.NakAsync(delay: backOff[Math.Min(delivered - 1, backOff.Count - 1)], cancellationToken: cancellationToken);
-            }
+
+            // The handler said it did not finish: the attempt goes back for the next delivery to run.
+            await claim.ReleaseAsync(cancellationToken);
+            var backOff = _buckets.Options.Consumer.EffectiveBackOff;
+            await msg.NakAsync(delay: backOff[Math.Min(delivered - 1, backOff.Count - 1)], cancellationToken: cancellationToken);
+            return;
         }
+
+        await FinishAsync(msg, notification, claim, response, clock.Elapsed, cancellationToken);
+        await msg.AckAsync(cancellationToken: cancellationToken);
     }
 
-    // Runs the operation. One that finishes within StartedEventDelay gets no separate started event and no
-    // keep-alive: its terminal event, written moments later, says the same (one KV write less per job). A longer
-    // one is marked started (processing) and sends in-progress acks until it ends.
-    private async Task<JsonElement> OperateAsync(
-        INatsJSMsg<string> msg, INatsKVStore store, JobNotification notification, JobDefinition definition, CancellationToken cancellationToken)
+    // A handler that does not finish at once gets in-progress acks, so the server does not redeliver it meanwhile.
+    private async Task<JsonElement> OperateAsync(INatsJSMsg<string> msg, JobDefinition definition, CancellationToken cancellationToken)
     {
         var handler = _dispatcher.Find(definition.Operation.Type)
             ?? throw new OperationFailedException($"operation {definition.Operation.Type} is not supported by agent {_identity.Hostname}");
         RunningJob.Enter(notification.Id, notification.Attempt); // flows into the handler; undone when this method returns
         var running = handler.HandleAsync(definition.Operation.Data, cancellationToken);
-        using (var quick = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        if (running.IsCompleted)
         {
-            if (await Task.WhenAny(running, Task.Delay(StartedEventDelay, _time, quick.Token)) == running)
-            {
-                await quick.CancelAsync();
-                return await running;
-            }
+            return await running;
         }
 
-        var started = AppendAsync(store, notification, JobEventKind.Started, null, null, cancellationToken);
         using var keepAlive = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var progress = KeepAliveAsync(msg, keepAlive.Token);
+        var progress = InProgressAcks.SendUntilCancelledAsync(msg, _buckets.Options.Consumer.AckWait.Value, _time, _logger, keepAlive.Token);
         try
         {
             return await running;
@@ -134,46 +148,34 @@ public sealed partial class JobRunner
         {
             await keepAlive.CancelAsync();
             await progress;
-
-            // Written before the terminal event; if it failed, the terminal event still tells the outcome.
-            await started.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
-    // Tells the server the job is still being worked on, so a long operation is not redelivered meanwhile.
-    private async Task KeepAliveAsync(INatsJSMsg<string> msg, CancellationToken cancellationToken)
+    // The response is stored before the terminal event, so whoever reads "completed" finds its result. When the
+    // claim is gone the job was deleted while it ran: the response is removed again, so nothing is left behind.
+    private async Task FinishAsync(
+        INatsJSMsg<string> msg, JobNotification notification, AttemptClaim claim, JobHostResponse response, TimeSpan took,
+        CancellationToken cancellationToken)
     {
-        var every = TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(100).Ticks, _buckets.Options.Consumer.AckWait.Value.Ticks / 3));
-        using var timer = new PeriodicTimer(every, _time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
-            {
-                await msg.AckProgressAsync(cancellationToken: cancellationToken);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
-
-    private async Task FinishAsync(INatsKVStore store, JobNotification notification, JobHostResponse response, TimeSpan took, CancellationToken cancellationToken)
-    {
-        // Response and terminal event are pipelined: the server stores one connection's publishes in the order
-        // sent, so whoever sees the event can read the response; the ack waits for both.
-        var responses = await _buckets.ResponsesAsync(cancellationToken);
         var kind = response.Status == JobStatus.Completed ? JobEventKind.Completed : JobEventKind.Failed;
-        await Task.WhenAll(
-            responses.PutAsync(JobKeys.Response(notification.Id, _identity.Hostname), response, JobSerializers.Response, cancellationToken).AsTask(),
-            AppendAsync(store, notification, kind, response.Error, took.TotalMilliseconds, cancellationToken));
+        var outcome = new JobEvent(kind, notification.Attempt, _time.GetUtcNow(), _identity.Hostname, response.Error, took.TotalMilliseconds);
+        var responseKey = JobKeys.Response(notification.Id, _identity.Hostname);
+        await ResultWrites.PersistAsync(msg, _logger, async ct =>
+        {
+            var responses = await _buckets.ResponsesAsync(ct);
+            await responses.PutAsync(responseKey, response, JobSerializers.Response, ct);
+            if (!await claim.CompleteAsync(outcome, ct))
+            {
+                LogDeletedWhileRunning(_logger, notification.Id);
+                await responses.DeleteAsync(responseKey, cancellationToken: ct);
+            }
+        }, cancellationToken);
     }
 
-    private async Task AppendAsync(INatsKVStore store, JobNotification notification, string kind, string? error, double? durationMs, CancellationToken cancellationToken) =>
-        await store.PutAsync(
-            JobKeys.Event(notification.Id, notification.Attempt, kind, _identity.Hostname),
-            new JobEvent(kind, notification.Attempt, _time.GetUtcNow(), _identity.Hostname, error, durationMs),
-            JobSerializers.Event,
-            cancellationToken);
+    private string? SkipReason(JobDefinition? definition, bool broadcast) =>
+        broadcast && definition?.ExpectedHosts is { } expected && !expected.Contains(_identity.Hostname, StringComparer.OrdinalIgnoreCase)
+            ? "the broadcast did not expect this host (it was not live when the job was accepted)"
+            : null;
 
     private async Task DeadLetterAsync(
         INatsJSMsg<string> msg, JobNotification notification, JobDefinition? definition, string error, int attempts, CancellationToken cancellationToken)
@@ -186,42 +188,46 @@ public sealed partial class JobRunner
         LogDeadLettered(_logger, notification.Id, letter.Operation, error);
     }
 
-    private static async Task<JobDefinition?> ReadDefinitionAsync(INatsKVStore store, Guid id, CancellationToken cancellationToken)
+    // The definition and the next attempt's retried event are read together: a later attempt makes this one stale.
+    private static async Task<(JobDefinition? Job, string? Skip)> ReadDefinitionAsync(
+        INatsKVStore store, JobNotification notification, CancellationToken cancellationToken)
     {
-        var entry = await store.TryGetEntryAsync<byte[]>(JobKeys.Definition(id), cancellationToken: cancellationToken);
+        var reading = store.TryGetEntryAsync<byte[]>(JobKeys.Definition(notification.Id), cancellationToken: cancellationToken);
+        var newer = store.TryGetEntryAsync<byte[]>(
+            JobKeys.Event(notification.Id, notification.Attempt + 1, JobEventKind.Retried, null), cancellationToken: cancellationToken);
+        var entry = await reading;
+        var retried = await newer;
         if (!entry.Success || entry.Value.Value is not { Length: > 0 } bytes)
         {
-            return null;
+            return (null, "the job was deleted or has expired");
+        }
+
+        if (retried.Success && retried.Value.Value is { Length: > 0 })
+        {
+            return (null, $"attempt {notification.Attempt + 1} has superseded it");
         }
 
         try
         {
-            return JsonSerializer.Deserialize(bytes, HostOpsJsonContext.Default.JobDefinition);
+            return (JsonSerializer.Deserialize(bytes, HostOpsJsonContext.Default.JobDefinition), null);
         }
         catch (JsonException)
         {
-            return null;
+            return (null, null);
         }
-    }
-
-    // Redelivered after a crash between the terminal event and the ack: the work is done, only the ack is missing.
-    private async Task<bool> AlreadyFinishedAsync(INatsKVStore store, JobNotification notification, JobDefinition definition, CancellationToken cancellationToken)
-    {
-        await foreach (var key in store.GetKeysAsync([JobKeys.EventsOf(notification.Id, notification.Attempt)], cancellationToken: cancellationToken))
-        {
-            var finished = key.Contains($".{JobEventKind.Completed}.", StringComparison.Ordinal) || key.Contains($".{JobEventKind.Failed}.", StringComparison.Ordinal);
-            var mine = definition.ExpectedHosts is null || key.EndsWith("." + Jobs.Routing.HostToken.From(_identity.Hostname), StringComparison.Ordinal);
-            if (finished && mine)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dropping malformed job notification on {Subject}")]
     private static partial void LogMalformed(ILogger logger, string subject);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Job {JobId} attempt {Attempt} is already claimed; acknowledged without running")]
+    private static partial void LogAlreadyClaimed(ILogger logger, Guid jobId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} attempt {Attempt} acknowledged without running: {Reason}")]
+    private static partial void LogSkipped(ILogger logger, Guid jobId, int attempt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} was deleted while it ran; its result is discarded")]
+    private static partial void LogDeletedWhileRunning(ILogger logger, Guid jobId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} ({Operation}) failed transiently on delivery {Delivered}")]
     private static partial void LogTransientFailure(ILogger logger, Exception exception, Guid jobId, string operation, int delivered);

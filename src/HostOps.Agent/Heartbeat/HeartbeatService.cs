@@ -9,8 +9,10 @@ using Microsoft.Extensions.Logging;
 namespace HostOps.Agent.Heartbeat;
 
 /// <summary>
-/// Keeps this agent's key in the registry alive (hostname, labels, version, started_at, running jobs) and removes
-/// it on shutdown, so the API stops routing broadcasts to an agent that is gone.
+/// Keeps this agent's key in the registry alive (hostname, labels, version, started_at, running jobs). The first
+/// beat waits until every consumer of the agent exists, so a broadcast accepted for a live agent always reaches it.
+/// On shutdown it beats on while the worker drains its jobs, and removes the key only then, so the API neither
+/// routes new broadcasts to a leaving agent nor mistakes its last jobs for abandoned ones.
 /// </summary>
 public sealed partial class HeartbeatService : BackgroundService
 {
@@ -39,6 +41,7 @@ public sealed partial class HeartbeatService : BackgroundService
         using var timer = new PeriodicTimer(_buckets.Options.Registry.HeartbeatInterval.Value, _time);
         try
         {
+            await _worker.Started.WaitAsync(stoppingToken);
             do
             {
                 try
@@ -59,6 +62,7 @@ public sealed partial class HeartbeatService : BackgroundService
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        await _worker.Drained.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await base.StopAsync(cancellationToken);
 
         // Bounded: with NATS gone the key cannot be removed (it expires by TTL), and shutdown must not hang on it.

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using HostOps.Contracts.Agents;
+using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Json;
+using HostOps.Jobs.Status;
 using HostOps.Jobs.Store;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -38,6 +40,26 @@ public sealed partial class AgentDirectory : BackgroundService
         {
             return _agents.Values.Where(a => a.LastSeen >= oldest).OrderBy(a => a.Hostname, StringComparer.Ordinal).ToList();
         }
+    }
+
+    /// <summary>
+    /// Hosts that hold the job's latest attempt (processing) and are still running it: their agent's heartbeat is
+    /// alive and that agent instance started before it claimed the attempt. A holder whose agent restarted since
+    /// (same hostname, later <c>started_at</c>) or went silent has abandoned the attempt.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> HoldersAliveAsync(JobStatusView view, CancellationToken cancellationToken)
+    {
+        var holders = view.Hosts.Values.Where(h => h.Status == JobStatus.Processing).ToList();
+        if (holders.Count == 0)
+        {
+            return [];
+        }
+
+        var live = (await LiveAsync(cancellationToken)).ToDictionary(a => a.Hostname, StringComparer.OrdinalIgnoreCase);
+        return holders
+            .Where(h => live.TryGetValue(h.Hostname, out var agent) && agent.StartedAt <= h.Updated)
+            .Select(h => h.Hostname)
+            .ToList();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

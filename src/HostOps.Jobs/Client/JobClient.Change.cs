@@ -1,67 +1,81 @@
 using HostOps.Contracts.Jobs;
 using HostOps.Jobs.Store;
+using NATS.Client.JetStream.Models;
 
 namespace HostOps.Jobs.Client;
 
 public sealed partial class JobClient
 {
-    /// <summary>Removes definition, events, responses and any dead letter; false when no job has that id.</summary>
+    /// <summary>
+    /// Removes the job: its definition first (from then on it is gone for every reader, and an agent still running
+    /// it discards its result), then its unconsumed notification, every event and response key, and any dead
+    /// letter. Returns false when no job has that id; once it returns, reads answer 404.
+    /// </summary>
     public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken)
     {
         await CatchUpAsync(cancellationToken);
-        var job = _index.Find(id);
-        if (job is null)
+        if (_index.Find(id) is null)
         {
             return false;
         }
 
-        // The definition goes first: from then on the job is gone for every reader, whatever else follows.
+        var definition = await _attempts.ReadDefinitionAsync(id, cancellationToken);
         var store = await _buckets.JobsAsync(cancellationToken);
         await store.DeleteAsync(JobKeys.Definition(id), cancellationToken: cancellationToken);
-        var responses = await _buckets.ResponsesAsync(cancellationToken);
-        foreach (var e in job.Events)
+        if (definition is not null)
         {
-            await store.DeleteAsync(JobKeys.Event(id, e.Attempt, e.Kind, e.Hostname), cancellationToken: cancellationToken);
-            if (e.Hostname is not null && e.Kind is JobEventKind.Completed or JobEventKind.Failed)
-            {
-                await responses.DeleteAsync(JobKeys.Response(id, e.Hostname), cancellationToken: cancellationToken);
-            }
+            var stream = await _buckets.JetStream.GetStreamAsync(_buckets.Options.Stream.Name, cancellationToken: cancellationToken);
+            await stream.PurgeAsync(new StreamPurgeRequest { Filter = definition.Subject }, cancellationToken);
         }
 
+        await DeleteKeysAsync(store, JobKeys.EventsOf(id), cancellationToken);
+        await DeleteKeysAsync(await _buckets.ResponsesAsync(cancellationToken), JobKeys.ResponsesOf(id), cancellationToken);
         await _deadLetters.RemoveAsync(id, cancellationToken);
+        await WaitForDeletesAsync(cancellationToken);
         return true;
     }
 
     /// <summary>
-    /// Re-queues a failed, partially failed, dead-lettered or abandoned job (processing, but none of its hosts has a
-    /// live heartbeat) as a new attempt with the same id; the earlier attempts' events stay as history.
+    /// Re-queues a failed, partially failed, dead-lettered or abandoned job (processing, but every agent holding it
+    /// is gone) as a new attempt with the same id; the earlier attempts' events stay as history. A job that is
+    /// unprocessed because its notification was never published (a crash between the two writes) is published again.
     /// </summary>
     public async Task<RetryOutcome> RetryAsync(Guid id, CancellationToken cancellationToken)
     {
         await CatchUpAsync(cancellationToken);
         var job = _index.Find(id);
-        if (job is null)
+        var definition = job is null ? null : await _attempts.ReadDefinitionAsync(id, cancellationToken);
+        if (job is null || definition is null)
         {
             return new RetryOutcome(RetryResult.NotFound, $"no job with id {id}");
         }
 
-        var conflict = await RetryConflictAsync(job.View, cancellationToken);
-        if (conflict is not null)
+        var view = job.View;
+        if (view.Status == JobStatus.Unprocessed)
         {
-            return new RetryOutcome(RetryResult.Conflict, conflict, job.View.Attempt);
+            if (await _attempts.LastPublishedAttemptAsync(definition, cancellationToken) >= view.Attempt)
+            {
+                return new RetryOutcome(RetryResult.Conflict, "the job is still queued", view.Attempt);
+            }
+
+            await _attempts.PublishAsync(definition, view.Attempt, cancellationToken);
+            return new RetryOutcome(RetryResult.Retried, null, view.Attempt);
         }
 
-        var attempt = job.View.Attempt + 1;
-        var store = await _buckets.JobsAsync(cancellationToken);
-        var revision = await store.PutAsync(
-            JobKeys.Event(id, attempt, JobEventKind.Retried, null),
-            new JobEvent(JobEventKind.Retried, attempt, _time.GetUtcNow()),
-            JobSerializers.Event,
-            cancellationToken);
-        Wrote(revision);
-        await _deadLetters.RemoveAsync(id, cancellationToken);
-        await JobPublisher.PublishAsync(_buckets.JetStream, job.Definition.Subject, new JobNotification(id, attempt), cancellationToken);
-        return new RetryOutcome(RetryResult.Retried, null, attempt);
+        var conflict = await RetryConflictAsync(view, cancellationToken);
+        if (conflict is not null)
+        {
+            return new RetryOutcome(RetryResult.Conflict, conflict, view.Attempt);
+        }
+
+        var revision = await _attempts.StartNextAsync(definition, view.Attempt, cancellationToken);
+        if (revision is null)
+        {
+            return new RetryOutcome(RetryResult.Conflict, $"attempt {view.Attempt + 1} was started meanwhile", view.Attempt + 1);
+        }
+
+        Wrote(revision.Value);
+        return new RetryOutcome(RetryResult.Retried, null, view.Attempt + 1);
     }
 
     private async Task<string?> RetryConflictAsync(Status.JobStatusView view, CancellationToken cancellationToken)
@@ -72,12 +86,28 @@ public sealed partial class JobClient
                 return null;
             case JobStatus.Completed:
                 return "the job already completed";
-            case JobStatus.Unprocessed:
-                return "the job is still queued";
             default:
-                var live = (await _agents.LiveAsync(cancellationToken)).Select(a => a.Hostname).ToHashSet(StringComparer.OrdinalIgnoreCase);
-                var running = view.Hosts.Values.Where(h => h.Status == JobStatus.Processing && live.Contains(h.Hostname)).ToList();
-                return running.Count > 0 ? $"the job is still running on {string.Join(", ", running.Select(h => h.Hostname))}" : null;
+                var running = await _agents.HoldersAliveAsync(view, cancellationToken);
+                return running.Count > 0 ? $"the job is still running on {string.Join(", ", running)}" : null;
         }
+    }
+
+    // The index applies the deletes before the call returns, so a read right after the delete answers 404.
+    private async Task WaitForDeletesAsync(CancellationToken cancellationToken)
+    {
+        var bucket = await _buckets.JetStream.GetStreamAsync($"KV_{_buckets.Options.Kv.Bucket}", cancellationToken: cancellationToken);
+        Wrote(bucket.Info.State.LastSeq);
+        await CatchUpAsync(cancellationToken);
+    }
+
+    private static async Task DeleteKeysAsync(NATS.Client.KeyValueStore.INatsKVStore store, string filter, CancellationToken cancellationToken)
+    {
+        var keys = new List<string>();
+        await foreach (var key in store.GetKeysAsync([filter], cancellationToken: cancellationToken))
+        {
+            keys.Add(key);
+        }
+
+        await Task.WhenAll(keys.Select(key => store.DeleteAsync(key, cancellationToken: cancellationToken).AsTask()));
     }
 }

@@ -17,7 +17,7 @@ public sealed partial class JobClient
         var expected = target.IsBroadcast ? await ExpectedHostsAsync(target, cancellationToken) : null;
         var now = _time.GetUtcNow();
         var id = Guid.CreateVersion7(now);
-        var subject = JobSubjects.For(_buckets.Options.Stream.SubjectPrefix, operation.Type, target);
+        var subject = JobSubjects.For(_buckets.Options.Stream.SubjectPrefix, operation.Type, target, id);
         var definition = new JobDefinition(id, operation, target.Text, subject, now, expected);
 
         var store = await _buckets.JobsAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using HostOps.Contracts.Jobs;
 using HostOps.Jobs.Agents;
+using HostOps.Jobs.Attempts;
 using HostOps.Jobs.DeadLetters;
 using HostOps.Jobs.Index;
 using HostOps.Jobs.Store;
@@ -18,11 +19,14 @@ public sealed partial class JobClient
     private readonly JobIndex _index;
     private readonly AgentDirectory _agents;
     private readonly DeadLetterOffice _deadLetters;
+    private readonly JobAttempts _attempts;
     private readonly TimeProvider _time;
     private ulong _lastWritten;
 
-    public JobClient(JobBuckets buckets, JobIndex index, AgentDirectory agents, DeadLetterOffice deadLetters, TimeProvider time)
+    public JobClient(
+        JobBuckets buckets, JobIndex index, AgentDirectory agents, DeadLetterOffice deadLetters, JobAttempts attempts, TimeProvider time)
     {
+        _attempts = attempts;
         _buckets = buckets;
         _index = index;
         _agents = agents;

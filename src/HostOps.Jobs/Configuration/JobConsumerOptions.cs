@@ -12,6 +12,10 @@ public sealed class JobConsumerOptions
     [ConfigurationKeyName("ack_wait")]
     public Duration AckWait { get; set; } = Duration.FromSeconds(30);
 
+    /// <summary>An agent's own consumers are removed by the server once nobody pulled from them this long (agent gone).</summary>
+    [ConfigurationKeyName("inactive_threshold")]
+    public Duration InactiveThreshold { get; set; } = Duration.FromSeconds(3600);
+
     /// <summary>Delays between redeliveries; empty means 1s, 5s, 30s (the binder appends to a non-empty default).</summary>
     [ConfigurationKeyName("back_off")]
     public List<Duration> BackOff { get; set; } = [];

@@ -16,4 +16,6 @@ public sealed class JobOptions
     public JobConsumerOptions Consumer { get; set; } = new();
 
     public JobWorkerOptions Worker { get; set; } = new();
+
+    public JobSweepOptions Sweep { get; set; } = new();
 }

@@ -20,7 +20,17 @@ public static class JobKeys
     public static string Event(Guid id, int attempt, string kind, string? hostname) =>
         $"{EventPrefix}{id:D}.{attempt.ToString(CultureInfo.InvariantCulture)}.{kind}.{(hostname is null ? NoHost : HostToken.From(hostname))}";
 
+    /// <summary>
+    /// The key an agent creates (create-only) before it runs an attempt: one per attempt for a single-target job, so
+    /// exactly one agent runs it; one per host and attempt for a broadcast. It holds the <c>started</c> event, and
+    /// the attempt's outcome (<c>completed</c>/<c>failed</c>) replaces it in place.
+    /// </summary>
+    public static string Claim(Guid id, int attempt, string? broadcastHost) => Event(id, attempt, HostOps.Contracts.Jobs.JobEventKind.Started, broadcastHost);
+
     public static string EventsOf(Guid id) => $"{EventPrefix}{id:D}.>";
+
+    /// <summary>Filter for every host's response to a job in the response bucket.</summary>
+    public static string ResponsesOf(Guid id) => $"{id:D}.>";
 
     public static string EventsOf(Guid id, int attempt) => $"{EventPrefix}{id:D}.{attempt.ToString(CultureInfo.InvariantCulture)}.>";
 

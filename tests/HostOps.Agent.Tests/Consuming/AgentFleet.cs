@@ -16,15 +16,21 @@ internal sealed class AgentFleet : IAsyncDisposable
 
     public RecordingHandler.Journal Journal { get; } = new();
 
-    public static async Task<AgentFleet> StartAsync(string natsUrl) => new(await TestJobSystem.StartAsync(natsUrl));
+    public static async Task<AgentFleet> StartAsync(string natsUrl, IDictionary<string, string?>? settings = null) =>
+        new(await TestJobSystem.StartAsync(natsUrl, TestJobConfiguration.Create(natsUrl, settings)));
 
-    public async Task<TestAgent> AddAgentAsync(string hostname, IDictionary<string, string>? labels = null)
+    public async Task<TestAgent> AddAgentAsync(string hostname, IDictionary<string, string>? labels = null, int maxJobs = 4)
     {
-        var agent = await TestAgent.StartAsync(System.Configuration, hostname, labels, services =>
-        {
-            services.AddSingleton(Journal);
-            services.AddOperationHandler<RecordingHandler>();
-        });
+        var agent = await TestAgent.StartAsync(
+            System.Configuration,
+            hostname,
+            labels,
+            services =>
+            {
+                services.AddSingleton(Journal);
+                services.AddOperationHandler<RecordingHandler>();
+            },
+            maxJobs);
         _agents.Add(agent);
         await WaitUntilLiveAsync(hostname);
         return agent;

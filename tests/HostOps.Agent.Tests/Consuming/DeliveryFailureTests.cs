@@ -4,6 +4,7 @@ using HostOps.Contracts.Json;
 using HostOps.Contracts.Operations;
 using HostOps.Jobs.Client;
 using HostOps.Jobs.Store;
+using HostOps.Testing;
 using HostOps.Testing.Nats;
 using NATS.Client.JetStream.Models;
 using Shouldly;
@@ -16,7 +17,7 @@ public sealed class DeliveryFailureTests(NatsFixture nats) : IClassFixture<NatsF
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task A_job_whose_agent_dies_after_starting_is_finished_by_another_and_counted_once()
+    public async Task A_job_whose_agent_dies_after_starting_is_retried_as_a_new_attempt_and_runs_once_per_attempt()
     {
         await using var fleet = await AgentFleet.StartAsync(nats.Url);
         fleet.Journal.BlockOn = "doomed";
@@ -28,11 +29,14 @@ public sealed class DeliveryFailureTests(NatsFixture nats) : IClassFixture<NatsF
         await fleet.AddAgentAsync("survivor");
         await doomed.CrashAsync();
 
+        // The server redelivers attempt 1 to the survivor after ack_wait, which must not run it again; once the
+        // doomed agent's heartbeat is gone the sweep starts attempt 2, which the survivor runs.
         var job = await fleet.System.Client.WaitForCompletionAsync(id, TimeSpan.FromSeconds(20), Ct);
         job.ShouldNotBeNull();
         job.Status.ShouldBe(JobStatus.Completed);
         job.Hostname.ShouldBe("survivor");
-        job.WorkerStates["doomed"].Status.ShouldBe(JobStatus.Processing);
+        job.Attempts.ShouldBe(2);
+        fleet.Journal.Runs.ShouldBe(["doomed", "survivor"]);
         var stats = await fleet.System.Client.GetStatsAsync(Ct);
         stats.TotalJobs.ShouldBe(1);
         stats.StatusCounts[JobStatus.Completed].ShouldBe(1);
@@ -85,20 +89,20 @@ public sealed class DeliveryFailureTests(NatsFixture nats) : IClassFixture<NatsF
     }
 
     [Fact]
-    public async Task A_notification_for_a_missing_job_is_dead_lettered_at_once()
+    public async Task A_notification_for_a_missing_job_is_acknowledged_without_running_or_a_dead_letter()
     {
         await using var fleet = await AgentFleet.StartAsync(nats.Url);
         await fleet.AddAgentAsync("a1");
         var missing = Guid.NewGuid();
+        var subject = $"{fleet.System.Options.Stream.SubjectPrefix}.query._any.{missing:D}";
 
-        await JobPublisher.PublishAsync(
-            fleet.System.Buckets.JetStream, $"{fleet.System.Options.Stream.SubjectPrefix}.query._any", new JobNotification(missing, 1), Ct);
+        await JobPublisher.PublishAsync(fleet.System.Buckets.JetStream, subject, new JobNotification(missing, 1), Ct);
 
-        var letter = await NextDeadLetterAsync(fleet);
-        letter.JobId.ShouldBe(missing);
-        letter.Attempts.ShouldBe(1);
-        letter.Error.ShouldContain("missing");
+        await Eventually.TrueAsync(async () => (await AnyConsumerAsync(fleet)).NumAckPending == 0 && (await AnyConsumerAsync(fleet)).NumPending == 0);
+        (await fleet.System.Client.GetStatsAsync(Ct)).DlqCount.ShouldBe(0);
         fleet.Journal.Runs.ShouldBeEmpty();
+        var store = await fleet.System.Buckets.JobsAsync(Ct);
+        (await store.TryGetEntryAsync<byte[]>(JobKeys.Claim(missing, 1, null), cancellationToken: Ct)).Success.ShouldBeFalse();
     }
 
     [Fact]
@@ -180,6 +184,9 @@ public sealed class DeliveryFailureTests(NatsFixture nats) : IClassFixture<NatsF
             await Task.Delay(50, Ct);
         }
     }
+
+    private static async Task<ConsumerInfo> AnyConsumerAsync(AgentFleet fleet) =>
+        (await fleet.System.Buckets.JetStream.GetConsumerAsync(fleet.System.Options.Stream.Name, "hostops-any", Ct)).Info;
 
     private static async Task<DeadLetter> NextDeadLetterAsync(AgentFleet fleet)
     {

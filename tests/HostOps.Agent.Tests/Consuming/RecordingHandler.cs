@@ -7,7 +7,7 @@ using HostOps.Contracts.Operations;
 namespace HostOps.Agent.Tests.Consuming;
 
 /// <summary>
-/// A <c>system.hostname.get</c> handler that records which agent ran which call, and can be told to block or to
+/// A <c>system.hostname.get</c> handler that records which agent ran which call, and can be told to block (until released) or to
 /// throw, so routing, crashes and retries can be observed. Shared by the agents of one test.
 /// </summary>
 internal sealed class RecordingHandler(AgentIdentity identity, RecordingHandler.Journal journal) : IOperationHandler
@@ -20,7 +20,7 @@ internal sealed class RecordingHandler(AgentIdentity identity, RecordingHandler.
         if (journal.BlockOn == identity.Hostname)
         {
             journal.Blocked.TrySetResult();
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            await journal.Release.Task.WaitAsync(cancellationToken);
         }
 
         if (call <= journal.TransientFailures)
@@ -40,6 +40,9 @@ internal sealed class RecordingHandler(AgentIdentity identity, RecordingHandler.
         public string? BlockOn { get; set; }
 
         public TaskCompletionSource Blocked { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Lets the blocked call go on (it waits for this, or for its cancellation).</summary>
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public int TransientFailures { get; set; }
 

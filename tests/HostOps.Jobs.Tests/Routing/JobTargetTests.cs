@@ -9,12 +9,27 @@ public sealed class JobTargetTests
     private static readonly Dictionary<string, string> WebEast = new() { ["group"] = "web.dev.east" };
 
     [Theory]
-    [InlineData(null, "system.hostname.get", "jobs.query._any")]
-    [InlineData("_all", "system.status.get", "jobs.query._all")]
-    [InlineData("web1.example.com", "network.ping.do", "jobs.query.host.web1_example_com")]
-    [InlineData("group:web.dev", "network.dns.update", "jobs.modify.label.group.web.dev")]
-    public void Targets_map_to_subjects_by_operation_kind(string? target, string operation, string subject) =>
-        JobSubjects.For("jobs", operation, JobTarget.TryParse(target, out _)!).ShouldBe(subject);
+    [InlineData(null, "system.hostname.get", "jobs.query._any", false)]
+    [InlineData("_all", "system.status.get", "jobs.query._all", true)]
+    [InlineData("web1.example.com", "network.ping.do", "jobs.query.host.web1_example_com", false)]
+    [InlineData("group:web.dev", "network.dns.update", "jobs.modify.label.group.web.dev", true)]
+    public void Targets_map_to_subjects_by_operation_kind_ending_in_the_job_id(string? target, string operation, string route, bool broadcast)
+    {
+        var id = Guid.CreateVersion7();
+        var subject = JobSubjects.For("jobs", operation, JobTarget.TryParse(target, out _)!, id);
+        subject.ShouldBe($"{route}.{id:D}");
+        JobSubjects.IsBroadcast("jobs", subject).ShouldBe(broadcast);
+    }
+
+    [Fact]
+    public void A_consumer_filter_takes_one_job_id_token_so_a_shorter_label_prefix_never_matches_a_longer_one()
+    {
+        var filter = JobSubjects.Filter("jobs", "label.group.web");
+        filter.ShouldBe("jobs.*.label.group.web.*");
+        var id = Guid.CreateVersion7();
+        var longer = JobSubjects.For("jobs", "system.hostname.get", JobTarget.TryParse("group:web.dev", out _)!, id);
+        longer.Split('.').Length.ShouldBeGreaterThan(filter.Split('.').Length);
+    }
 
     [Theory]
     [InlineData("group:web", true)]

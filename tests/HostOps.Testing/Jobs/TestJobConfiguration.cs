@@ -31,6 +31,7 @@ public static class TestJobConfiguration
             ["job:consumer:ack_wait"] = "2s",
             ["job:consumer:back_off:0"] = "100ms",
             ["job:consumer:back_off:1"] = "200ms",
+            ["job:sweep:interval"] = "200ms",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {

@@ -1,7 +1,9 @@
-namespace HostOps.Api.Tests.Infrastructure;
+using Xunit;
+
+namespace HostOps.Testing;
 
 /// <summary>Polls until a condition holds: agents register and jobs finish asynchronously.</summary>
-internal static class Eventually
+public static class Eventually
 {
     public static async Task<T> GetAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan? within = null, string? what = null)
     {
@@ -22,4 +24,8 @@ internal static class Eventually
             await Task.Delay(50, TestContext.Current.CancellationToken);
         }
     }
+
+    /// <summary>Polls until <paramref name="condition"/> holds; a <see cref="TimeoutException"/> naming <paramref name="what"/> otherwise.</summary>
+    public static async Task TrueAsync(Func<Task<bool>> condition, TimeSpan? within = null, string? what = null) =>
+        await GetAsync(condition, done => done, within, what);
 }

@@ -1,0 +1,98 @@
+using System.Text;
+using System.Text.Json;
+using HostOps.Contracts.Jobs;
+using HostOps.Contracts.Json;
+using HostOps.Jobs.DeadLetters;
+using HostOps.Jobs.Store;
+using NATS.Client.JetStream;
+using NATS.Client.JetStream.Models;
+
+namespace HostOps.Jobs.Attempts;
+
+/// <summary>
+/// Moves a job to its next attempt, or publishes its current one again, for <c>POST /job/{id}/retry</c> and the
+/// <see cref="Sweeps.JobSweeper"/>. A new attempt starts with a create-only <c>retried</c> event, so when two API
+/// servers (or a user and a sweep) race, exactly one attempt n+1 exists and is published once.
+/// </summary>
+public sealed class JobAttempts
+{
+    private readonly JobBuckets _buckets;
+    private readonly DeadLetterOffice _deadLetters;
+    private readonly TimeProvider _time;
+
+    public JobAttempts(JobBuckets buckets, DeadLetterOffice deadLetters, TimeProvider time)
+    {
+        _buckets = buckets;
+        _deadLetters = deadLetters;
+        _time = time;
+    }
+
+    /// <summary>The stored definition, or null when the job is gone (deleted or expired) or unreadable.</summary>
+    public async Task<JobDefinition?> ReadDefinitionAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var store = await _buckets.JobsAsync(cancellationToken);
+        var entry = await store.TryGetEntryAsync<byte[]>(JobKeys.Definition(id), cancellationToken: cancellationToken);
+        if (!entry.Success || entry.Value.Value is not { Length: > 0 } bytes)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(bytes, HostOpsJsonContext.Default.JobDefinition);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Starts attempt <paramref name="current"/>+1: writes its <c>retried</c> event (create-only), removes any dead
+    /// letter and publishes it. Returns the revision of the event, or null when that attempt already exists.
+    /// </summary>
+    public async Task<ulong?> StartNextAsync(JobDefinition definition, int current, CancellationToken cancellationToken)
+    {
+        var attempt = current + 1;
+        var store = await _buckets.JobsAsync(cancellationToken);
+        var created = await store.TryCreateAsync(
+            JobKeys.Event(definition.Id, attempt, JobEventKind.Retried, null),
+            new JobEvent(JobEventKind.Retried, attempt, _time.GetUtcNow()),
+            JobSerializers.Event,
+            cancellationToken);
+        if (!created.Success)
+        {
+            return null;
+        }
+
+        await _deadLetters.RemoveAsync(definition.Id, cancellationToken);
+        await PublishAsync(definition, attempt, cancellationToken);
+        return created.Value;
+    }
+
+    /// <summary>Publishes attempt <paramref name="attempt"/>'s notification (a duplicate inside the window is dropped by its message id).</summary>
+    public Task PublishAsync(JobDefinition definition, int attempt, CancellationToken cancellationToken) =>
+        JobPublisher.PublishAsync(_buckets.JetStream, definition.Subject, new JobNotification(definition.Id, attempt), cancellationToken);
+
+    /// <summary>The attempt of the last notification published for the job (its subject is its own); 0 when none is stored.</summary>
+    public async Task<int> LastPublishedAttemptAsync(JobDefinition definition, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var found = await _buckets.JetStream.JSRequestResponseAsync<StreamMsgGetRequest, StreamMsgGetResponse>(
+                $"{_buckets.JetStream.Opts.Prefix}.STREAM.MSG.GET.{_buckets.Options.Stream.Name}", new StreamMsgGetRequest { LastBySubj = definition.Subject }, cancellationToken);
+            var body = found.Message.Data.Length > 0 ? Encoding.UTF8.GetString(found.Message.Data.Span) : null;
+            return JobNotification.TryParse(body, out var notification) ? notification.Attempt : 0;
+        }
+        catch (NatsJSApiException ex) when (ex.Error.Code == 404)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>Dead-letters the job's current attempt with <paramref name="reason"/> (message on JOBS-DLQ plus a <c>dlq</c> event).</summary>
+    public Task DeadLetterAsync(JobDefinition definition, int attempt, string? hostname, string reason, CancellationToken cancellationToken) =>
+        _deadLetters.AddAsync(
+            new DeadLetter(definition.Id, definition.Operation.Type, definition.TargetHostname, reason, attempt, _time.GetUtcNow(), hostname),
+            attempt, markJob: true, cancellationToken);
+}

@@ -1,0 +1,185 @@
+using HostOps.Agent.Consuming;
+using HostOps.Agent.Operations;
+using HostOps.Contracts.Jobs;
+using HostOps.Contracts.Operations;
+using HostOps.Jobs.Client;
+using HostOps.Jobs.Routing;
+using HostOps.Jobs.Store;
+using HostOps.Testing;
+using HostOps.Testing.Agents;
+using HostOps.Testing.Nats;
+using Microsoft.Extensions.DependencyInjection;
+using NATS.Client.KeyValueStore;
+using Shouldly;
+using Xunit;
+
+namespace HostOps.Agent.Tests.Consuming;
+
+/// <summary>No job is stranded: the API moves on jobs never published, abandoned by their agent, or deleted in flight.</summary>
+public sealed class StrandedJobTests(NatsFixture nats) : IClassFixture<NatsFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_job_stored_but_never_published_is_published_by_the_sweep()
+    {
+        await using var fleet = await AgentFleet.StartAsync(nats.Url);
+        await fleet.AddAgentAsync("a1");
+
+        var id = await StoreWithoutPublishingAsync(fleet);
+
+        var job = await fleet.System.Client.WaitForCompletionAsync(id, TimeSpan.FromSeconds(15), Ct);
+        job!.Status.ShouldBe(JobStatus.Completed);
+        job.Attempts.ShouldBe(1);
+        fleet.Journal.Calls.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Retry_publishes_a_job_that_was_never_published_and_refuses_one_still_queued()
+    {
+        await using var fleet = await AgentFleet.StartAsync(nats.Url);
+        var queued = (await fleet.System.Client.SubmitAsync(new JobOperation(OperationTypes.HostnameGet), "offline", Ct)).JobId;
+        var unpublished = await StoreWithoutPublishingAsync(fleet);
+
+        var refused = await fleet.System.Client.RetryAsync(queued, Ct);
+        refused.Result.ShouldBe(RetryResult.Conflict);
+        refused.Reason!.ShouldContain("queued");
+        (await fleet.System.Client.RetryAsync(unpublished, Ct)).Result.ShouldBe(RetryResult.Retried);
+
+        await fleet.AddAgentAsync("a1");
+        (await fleet.System.Client.WaitForCompletionAsync(unpublished, TimeSpan.FromSeconds(5), Ct))!.Status.ShouldBe(JobStatus.Completed);
+    }
+
+    [Fact]
+    public async Task A_job_held_by_an_agent_that_restarted_is_retried_before_its_heartbeat_would_expire()
+    {
+        var configuration = HostOps.Testing.Jobs.TestJobConfiguration.Create(nats.Url, new Dictionary<string, string?> { ["job:registry:ttl"] = "60s" });
+        await using var system = await HostOps.Testing.Jobs.TestJobSystem.StartAsync(nats.Url, configuration);
+        var journal = new RecordingHandler.Journal { BlockOn = "phoenix" };
+        var first = await StartRecordingAgentAsync(configuration, "phoenix", journal);
+        var id = (await system.Client.SubmitAsync(new JobOperation(OperationTypes.HostnameGet), "phoenix", Ct)).JobId;
+        await journal.Blocked.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        await first.CrashAsync();
+        journal.BlockOn = null;
+
+        await using var second = await StartRecordingAgentAsync(configuration, "phoenix", journal);
+
+        var job = await system.Client.WaitForCompletionAsync(id, TimeSpan.FromSeconds(15), Ct);
+        job!.Status.ShouldBe(JobStatus.Completed);
+        job.Attempts.ShouldBe(2);
+        journal.Calls.ShouldBe(2);
+        await first.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_job_abandoned_on_its_last_attempt_is_dead_lettered_with_the_reason()
+    {
+        await using var fleet = await AgentFleet.StartAsync(nats.Url, new Dictionary<string, string?> { ["job:consumer:max_deliver"] = "1" });
+        fleet.Journal.BlockOn = "doomed";
+        var doomed = await fleet.AddAgentAsync("doomed");
+        var id = (await fleet.System.Client.SubmitAsync(new JobOperation(OperationTypes.HostnameGet), "doomed", Ct)).JobId;
+        await fleet.Journal.Blocked.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        await doomed.CrashAsync();
+
+        var job = await fleet.System.Client.WaitForCompletionAsync(id, TimeSpan.FromSeconds(20), Ct);
+        job.ShouldNotBeNull($"still {(await fleet.System.Client.GetAsync(id, Ct))?.Status}");
+        job.Status.ShouldBe(JobStatus.Dlq);
+        job.Error!.ShouldContain("agent doomed stopped while running attempt 1; gave up after 1 attempts");
+        (await fleet.System.Client.GetStatsAsync(Ct)).DlqCount.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_broadcast_part_held_by_a_gone_agent_is_marked_failed_and_the_rest_stands()
+    {
+        await using var fleet = await AgentFleet.StartAsync(nats.Url);
+        fleet.Journal.BlockOn = "doomed";
+        var doomed = await fleet.AddAgentAsync("doomed");
+        await fleet.AddAgentAsync("fine");
+        var id = (await fleet.System.Client.SubmitAsync(new JobOperation(OperationTypes.HostnameGet), "_all", Ct)).JobId;
+        await fleet.Journal.Blocked.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        await doomed.CrashAsync();
+
+        var job = await fleet.System.Client.WaitForCompletionAsync(id, TimeSpan.FromSeconds(20), Ct);
+        job!.Status.ShouldBe(JobStatus.PartialFailure);
+        job.WorkerStates["doomed"].Error!.ShouldContain("stopped while running");
+        fleet.Journal.Runs.Count(h => h == "fine").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Deleting_a_queued_job_leaves_no_notification_keys_or_dead_letter()
+    {
+        await using var fleet = await AgentFleet.StartAsync(nats.Url);
+        var client = fleet.System.Client;
+        var id = (await client.SubmitAsync(new JobOperation(OperationTypes.HostnameGet), "later", Ct)).JobId;
+
+        (await client.DeleteAsync(id, Ct)).ShouldBeTrue();
+
+        (await client.GetAsync(id, Ct)).ShouldBeNull();
+        await fleet.AddAgentAsync("later");
+        var stream = await fleet.System.Buckets.JetStream.GetStreamAsync(fleet.System.Options.Stream.Name, cancellationToken: Ct);
+        stream.Info.State.Messages.ShouldBe(0L);
+        await AssertNothingLeftAsync(fleet, id);
+        fleet.Journal.Calls.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Deleting_a_running_job_leaves_no_keys_once_its_agent_finishes()
+    {
+        await using var fleet = await AgentFleet.StartAsync(nats.Url);
+        fleet.Journal.BlockOn = "busy";
+        var busy = await fleet.AddAgentAsync("busy");
+        var client = fleet.System.Client;
+        var id = (await client.SubmitAsync(new JobOperation(OperationTypes.HostnameGet), "_any", Ct)).JobId;
+        await fleet.Journal.Blocked.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        (await client.DeleteAsync(id, Ct)).ShouldBeTrue();
+        (await client.GetAsync(id, Ct)).ShouldBeNull();
+        fleet.Journal.Release.TrySetResult();
+
+        await Eventually.TrueAsync(() => Task.FromResult(busy.Services.GetRequiredService<AgentWorker>().Running == 0), what: "the running job ended");
+        await AssertNothingLeftAsync(fleet, id);
+    }
+
+    private static async Task AssertNothingLeftAsync(AgentFleet fleet, Guid id)
+    {
+        (await KeysAsync(await fleet.System.Buckets.JobsAsync(Ct), $"*.{id:D}.>")).ShouldBeEmpty();
+        (await KeysAsync(await fleet.System.Buckets.JobsAsync(Ct), JobKeys.Definition(id))).ShouldBeEmpty();
+        (await KeysAsync(await fleet.System.Buckets.ResponsesAsync(Ct), JobKeys.ResponsesOf(id))).ShouldBeEmpty();
+        var stats = await fleet.System.Client.GetStatsAsync(Ct);
+        stats.TotalJobs.ShouldBe(0);
+        stats.DlqCount.ShouldBe(0);
+        stats.StatusCounts.Values.Sum().ShouldBe(0);
+    }
+
+    private static async Task<List<string>> KeysAsync(INatsKVStore store, string filter)
+    {
+        var keys = new List<string>();
+        await foreach (var key in store.GetKeysAsync([filter], cancellationToken: Ct))
+        {
+            keys.Add(key);
+        }
+
+        return keys;
+    }
+
+    // What a crash of the API between its two writes leaves: the definition, and no notification.
+    private static async Task<Guid> StoreWithoutPublishingAsync(AgentFleet fleet)
+    {
+        var id = Guid.CreateVersion7();
+        var operation = new JobOperation(OperationTypes.HostnameGet);
+        var subject = JobSubjects.For(fleet.System.Options.Stream.SubjectPrefix, operation.Type, JobTarget.Any, id);
+        var store = await fleet.System.Buckets.JobsAsync(Ct);
+        await store.CreateAsync(JobKeys.Definition(id), new JobDefinition(id, operation, "_any", subject, DateTimeOffset.UtcNow, null), JobSerializers.Definition, Ct);
+        await Eventually.TrueAsync(async () => await fleet.System.Client.GetAsync(id, Ct) is not null);
+        return id;
+    }
+
+    private static Task<TestAgent> StartRecordingAgentAsync(Microsoft.Extensions.Configuration.IConfiguration configuration, string hostname, RecordingHandler.Journal journal) =>
+        TestAgent.StartAsync(configuration, hostname, configureServices: services =>
+        {
+            services.AddSingleton(journal);
+            services.AddOperationHandler<RecordingHandler>();
+        });
+}
