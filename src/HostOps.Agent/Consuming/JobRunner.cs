@@ -89,6 +89,7 @@ public sealed partial class JobRunner
         var delivered = (int)(msg.Metadata?.NumDelivered ?? 1);
         var clock = Stopwatch.StartNew();
         JobHostResponse response;
+        RunningJob.Enter(notification.Id, notification.Attempt); // flows into the handler; undone when this method returns
         try
         {
             var data = await OperateAsync(msg, definition, cancellationToken);
@@ -131,7 +132,6 @@ public sealed partial class JobRunner
     {
         var handler = _dispatcher.Find(definition.Operation.Type)
             ?? throw new OperationFailedException($"operation {definition.Operation.Type} is not supported by agent {_identity.Hostname}");
-        RunningJob.Enter(notification.Id, notification.Attempt); // flows into the handler; undone when this method returns
         var running = handler.HandleAsync(definition.Operation.Data, cancellationToken);
         if (running.IsCompleted)
         {
