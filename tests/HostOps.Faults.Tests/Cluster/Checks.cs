@@ -10,6 +10,9 @@ public sealed class Checks
 
     public bool Passed => _failures.Count == 0;
 
+    /// <summary>The accepted jobs <see cref="AllCompleted"/> found not completed.</summary>
+    public List<Guid> Lost { get; } = [];
+
     public string? FirstFailure => _failures.Count == 0 ? null : _failures[0].Split('\n')[0];
 
     public void That(bool holds, Func<string> failure)
@@ -24,6 +27,7 @@ public sealed class Checks
     public List<Guid> AllCompleted(IReadOnlyCollection<Guid> accepted, IReadOnlyDictionary<Guid, JobState> jobs, ExecutionRecords records)
     {
         var lost = accepted.Where(id => !jobs.TryGetValue(id, out var job) || job.Status != "completed").ToList();
+        Lost.AddRange(lost);
         That(lost.Count == 0, () =>
             $"{lost.Count} of {accepted.Count} accepted jobs did not end completed:\n" + string.Join("\n", lost.Take(Shown).Select(id =>
                 $"  {(jobs.TryGetValue(id, out var job) ? job.ToString() : $"{id} missing from GET /job")}; runs: " +
@@ -55,7 +59,7 @@ public sealed class Checks
     {
         if (_failures.Count > 0)
         {
-            throw new XunitException(string.Join("\n\n", _failures) + "\n\nLast lines of each process:\n" + logs());
+            throw new XunitException(string.Join("\n\n", _failures) + "\n\nNATS and the last lines of each process:\n" + logs());
         }
     }
 }

@@ -44,6 +44,40 @@ public static class JobStoreInspector
         }
     }
 
+    /// <summary>The keys each job has in the job and response buckets, one line per job.</summary>
+    public static async Task<string> KeysOfAsync(string natsUrl, IEnumerable<Guid> ids)
+    {
+        try
+        {
+            await using var nats = Connect(natsUrl);
+            var kv = new NatsKVContext(new NatsJSContext(nats));
+            var jobs = await kv.GetStoreAsync(JobBucket);
+            var responses = await kv.GetStoreAsync(ResponseBucket);
+            var lines = new List<string>();
+            foreach (var id in ids)
+            {
+                var keys = new List<string>();
+                await foreach (var key in jobs.GetKeysAsync([$"jobs.{id}", $"events.{id}.>"]))
+                {
+                    keys.Add(key);
+                }
+
+                await foreach (var key in responses.GetKeysAsync([$"{id}.>"]))
+                {
+                    keys.Add(key);
+                }
+
+                lines.Add($"  {id}: {(keys.Count == 0 ? "no keys" : string.Join(", ", keys))}");
+            }
+
+            return string.Join("\n", lines);
+        }
+        catch (NatsException e)
+        {
+            return $"  keys unavailable: {e.Message}";
+        }
+    }
+
     /// <summary>Messages in the dead-letter stream.</summary>
     public static async Task<long> DeadLettersAsync(string natsUrl)
     {
@@ -63,6 +97,31 @@ public static class JobStoreInspector
         }
 
         return total;
+    }
+
+    /// <summary>One line on the job stream and each of its consumers, for failure messages.</summary>
+    public static async Task<string> DescribeAsync(string natsUrl)
+    {
+        try
+        {
+            await using var nats = Connect(natsUrl);
+            var js = new NatsJSContext(nats);
+            var stream = await js.GetStreamAsync(JobStream);
+            var lines = new List<string> { $"stream {JobStream}: {stream.Info.State.Messages} messages, last seq {stream.Info.State.LastSeq}" };
+            await foreach (var consumer in js.ListConsumersAsync(JobStream))
+            {
+                var i = consumer.Info;
+                lines.Add($"  consumer {i.Name} ({string.Join(",", i.Config.FilterSubjects ?? [i.Config.FilterSubject ?? ""])}): " +
+                    $"pending {i.NumPending}, ack pending {i.NumAckPending}, waiting pulls {i.NumWaiting}, redelivered {i.NumRedelivered}, " +
+                    $"delivered seq {i.Delivered.StreamSeq}, ack floor {i.AckFloor.StreamSeq}");
+            }
+
+            return string.Join("\n", lines);
+        }
+        catch (NatsException e)
+        {
+            return $"NATS state unavailable: {e.Message}";
+        }
     }
 
     /// <summary>The job id a key of the job or response bucket belongs to (<c>jobs.ID</c>, <c>events.ID.…</c>, <c>ID.host</c>).</summary>

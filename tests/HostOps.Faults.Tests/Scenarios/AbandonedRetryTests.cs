@@ -21,7 +21,8 @@ public sealed class AbandonedRetryTests
     [Fact]
     public async Task Jobs_running_on_a_killed_agent_are_retried_automatically_and_complete_once()
     {
-        await using var cluster = new FaultCluster(new Dictionary<string, string> { ["HOSTOPS_JOB__WORKER__MAX_JOBS"] = "20" });
+        // max_jobs 60: an agent splits its slots among its three consumers' pulls, so the _any share holds all 20.
+        await using var cluster = new FaultCluster(new Dictionary<string, string> { ["HOSTOPS_JOB__WORKER__MAX_JOBS"] = "60" });
         await cluster.StartNatsAsync();
         await Task.WhenAll(cluster.StartApiAsync(), cluster.StartAgentAsync(1));
         await cluster.WaitForWorkersAsync([FaultCluster.AgentName(1)]);
@@ -29,10 +30,15 @@ public sealed class AbandonedRetryTests
         {
             var submissions = await Load.SubmitAsync(cluster.Api, Jobs, TimeSpan.Zero, _ => SleepMs);
             var accepted = Load.Accepted(submissions);
+            var states = Array.Empty<JobState?>();
             await Wait.UntilAsync(
-                async () => (await Task.WhenAll(accepted.Select(cluster.Api.GetAsync))).All(j => j is { Status: "processing", Hostname: "agent-1" }),
+                async () =>
+                {
+                    states = await Task.WhenAll(accepted.Select(cluster.Api.GetAsync));
+                    return states.All(j => j is { Status: "processing", Hostname: "agent-1" });
+                },
                 TimeSpan.FromSeconds(15),
-                () => "the jobs were not all processing on agent-1");
+                () => $"the jobs were not all processing on agent-1:\n  {string.Join("\n  ", states.Select(j => j?.ToString() ?? "missing"))}");
             await Task.WhenAll(cluster.StartAgentAsync(2), cluster.StartAgentAsync(3));
             await cluster.WaitForWorkersAsync([FaultCluster.AgentName(2), FaultCluster.AgentName(3)]);
             var finishedEarly = ExecutionRecords.Read(cluster.RecordDirectory).All.Count;
