@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Operations;
+using HostOps.Jobs.Configuration;
 using HostOps.Jobs.Index;
 using HostOps.Testing.Agents;
 using HostOps.Testing.Jobs;
@@ -182,6 +183,13 @@ internal sealed class BenchRun : IAsyncDisposable
         {
             configuration[$"job:{section}:storage"] = "file";
         }
+
+        // The production sizes, not the tests' small in-memory limits: a bench stores far more jobs.
+        var defaults = new JobOptions();
+        configuration["job:stream:max_bytes"] = defaults.Stream.MaxBytes.ToString();
+        configuration["job:kv:max_bytes"] = defaults.Kv.MaxBytes.ToString();
+        configuration["job:dlq:max_bytes"] = defaults.Dlq.MaxBytes.ToString();
+        configuration["job:registry:max_bytes"] = defaults.Registry.MaxBytes.ToString();
 
         return configuration;
     }

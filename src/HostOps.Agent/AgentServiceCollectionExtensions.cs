@@ -28,6 +28,7 @@ public static class AgentServiceCollectionExtensions
         });
         services.AddOperationHandlers();
         services.TryAddSingleton<OperationDispatcher>();
+        services.TryAddSingleton<HeldAttempts>();
         services.TryAddSingleton<JobRunner>();
         services.TryAddSingleton<AgentWorker>();
 

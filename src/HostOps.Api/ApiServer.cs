@@ -7,6 +7,7 @@ using HostOps.Api.Endpoints.Network;
 using HostOps.Api.Endpoints.System;
 using HostOps.Api.Errors;
 using HostOps.Api.Health;
+using HostOps.Api.Limits;
 using HostOps.Api.Security;
 using HostOps.Jobs;
 using Microsoft.Extensions.Options;
@@ -26,7 +27,11 @@ public static class ApiServer
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddConfiguration(configuration);
         var endpoint = ListenEndpoint(builder.Configuration);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(endpoint));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(endpoint);
+            kestrel.Limits.MaxRequestBodySize = RequestBodyLimitMiddleware.MaxBytes;
+        });
         builder.Services.AddHostOpsJobs(builder.Configuration);
         builder.Services.AddHostOpsApi(builder.Configuration);
         return builder;
@@ -40,6 +45,7 @@ public static class ApiServer
 
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ExceptionResponses.HandleAsync });
         app.UseStatusCodePages(StatusCodeResponses.HandleAsync);
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseRouting();
         if (app.Services.GetRequiredService<IOptions<ApiServerOptions>>().Value.Security.Cors.AllowOrigins.Count > 0)
         {

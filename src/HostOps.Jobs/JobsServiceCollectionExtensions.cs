@@ -4,6 +4,7 @@ using HostOps.Jobs.Client;
 using HostOps.Jobs.Configuration;
 using HostOps.Jobs.DeadLetters;
 using HostOps.Jobs.Index;
+using HostOps.Jobs.Provisioning;
 using HostOps.Jobs.Store;
 using HostOps.Jobs.Sweeps;
 using Microsoft.Extensions.Configuration;
@@ -48,6 +49,7 @@ public static class JobsServiceCollectionExtensions
         }));
         services.TryAddSingleton<JobBuckets>();
         services.TryAddSingleton<DeadLetterOffice>();
+        services.AddHostedService<ResourceKeeper>();
         return services;
     }
 }

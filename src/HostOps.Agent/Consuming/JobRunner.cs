@@ -26,13 +26,15 @@ public sealed partial class JobRunner
     private readonly DeadLetterOffice _deadLetters;
     private readonly OperationDispatcher _dispatcher;
     private readonly AgentIdentity _identity;
+    private readonly HeldAttempts _held;
     private readonly TimeProvider _time;
     private readonly ILogger<JobRunner> _logger;
 
     public JobRunner(
-        JobBuckets buckets, DeadLetterOffice deadLetters, OperationDispatcher dispatcher, AgentIdentity identity,
+        JobBuckets buckets, DeadLetterOffice deadLetters, OperationDispatcher dispatcher, AgentIdentity identity, HeldAttempts held,
         TimeProvider time, ILogger<JobRunner> logger)
     {
+        _held = held;
         _buckets = buckets;
         _deadLetters = deadLetters;
         _dispatcher = dispatcher;
@@ -50,6 +52,19 @@ public sealed partial class JobRunner
             return;
         }
 
+        _held.Add(notification);
+        try
+        {
+            await ClaimAndRunAsync(msg, notification, cancellationToken);
+        }
+        finally
+        {
+            _held.Remove(notification);
+        }
+    }
+
+    private async Task ClaimAndRunAsync(INatsJSMsg<string> msg, JobNotification notification, CancellationToken cancellationToken)
+    {
         var store = await _buckets.JobsAsync(cancellationToken);
         var broadcast = JobSubjects.IsBroadcast(_buckets.Options.Stream.SubjectPrefix, msg.Subject);
         var started = new JobEvent(JobEventKind.Started, notification.Attempt, _time.GetUtcNow(), _identity.Hostname);

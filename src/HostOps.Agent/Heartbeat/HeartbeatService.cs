@@ -22,12 +22,15 @@ public sealed partial class HeartbeatService : BackgroundService
     private readonly JobBuckets _buckets;
     private readonly AgentIdentity _identity;
     private readonly AgentWorker _worker;
+    private readonly HeldAttempts _held;
     private readonly TimeProvider _time;
     private readonly ILogger<HeartbeatService> _logger;
     private readonly DateTimeOffset _startedAt;
 
-    public HeartbeatService(JobBuckets buckets, AgentIdentity identity, AgentWorker worker, TimeProvider time, ILogger<HeartbeatService> logger)
+    public HeartbeatService(
+        JobBuckets buckets, AgentIdentity identity, AgentWorker worker, HeldAttempts held, TimeProvider time, ILogger<HeartbeatService> logger)
     {
+        _held = held;
         _buckets = buckets;
         _identity = identity;
         _worker = worker;
@@ -82,7 +85,10 @@ public sealed partial class HeartbeatService : BackgroundService
     private async Task BeatAsync(CancellationToken cancellationToken)
     {
         var registry = await _buckets.RegistryAsync(cancellationToken);
-        var beat = new AgentHeartbeat(_identity.Hostname, _identity.Labels, Version, _startedAt, _time.GetUtcNow(), _worker.Running);
+        // The time is taken before the list: an attempt claimed before it and still held is in the list.
+        var now = _time.GetUtcNow();
+        var held = _held.Snapshot();
+        var beat = new AgentHeartbeat(_identity.Hostname, _identity.Labels, Version, _startedAt, now, held.Count, held);
         await registry.PutAsync(JobKeys.Agent(_identity.Hostname), beat, JobSerializers.Heartbeat, cancellationToken);
     }
 

@@ -13,9 +13,10 @@ internal static class ResponseMetadata
         [StatusCodes.Status403Forbidden] = ApiErrors.Forbidden,
         [StatusCodes.Status404NotFound] = "No such job.",
         [StatusCodes.Status409Conflict] = "The job is still running.",
+        [StatusCodes.Status413PayloadTooLarge] = "Request body larger than 64 KiB.",
         [StatusCodes.Status429TooManyRequests] = "Too many failed authentications from this address; see Retry-After.",
         [StatusCodes.Status502BadGateway] = "No targeted host could run the operation; details carry their errors.",
-        [StatusCodes.Status503ServiceUnavailable] = "NATS is not reachable.",
+        [StatusCodes.Status503ServiceUnavailable] = "NATS is not connected, did not answer in time, or refused the request (a full stream or bucket is named with its limit); details say which.",
         [StatusCodes.Status504GatewayTimeout] = "The job did not finish within api.server.job_timeout; details carry its id.",
     };
 

@@ -1,3 +1,4 @@
+using HostOps.Api.Limits;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace HostOps.Api.Errors;
@@ -13,6 +14,7 @@ internal static class StatusCodeResponses
         {
             StatusCodes.Status404NotFound => $"no route for {http.Request.Method} {http.Request.Path}",
             StatusCodes.Status405MethodNotAllowed => $"{http.Request.Method} is not allowed on {http.Request.Path}",
+            StatusCodes.Status413PayloadTooLarge => RequestBodyLimitMiddleware.TooLarge,
             _ => null,
         };
         return ApiErrors.WriteAsync(http, code, details);

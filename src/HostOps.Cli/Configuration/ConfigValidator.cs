@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using HostOps.Contracts.Security;
 using HostOps.Contracts.Text;
+using HostOps.Jobs.Routing;
 
 namespace HostOps.Cli.Configuration;
 
@@ -76,9 +77,41 @@ public static class ConfigValidator
         Positive("job:registry:ttl", job.Registry.Ttl);
         Positive("job:registry:heartbeat_interval", job.Registry.HeartbeatInterval);
         Positive("job:consumer:ack_wait", job.Consumer.AckWait);
+        Positive("job:consumer:inactive_threshold", job.Consumer.InactiveThreshold);
+        Positive("job:sweep:interval", job.Sweep.Interval);
         for (var i = 0; i < job.Consumer.BackOff.Count; i++)
         {
             Positive($"job:consumer:back_off:{i}", job.Consumer.BackOff[i]);
+        }
+
+        Positive("job:stream:max_bytes", job.Stream.MaxBytes);
+        Positive("job:kv:max_bytes", job.Kv.MaxBytes);
+        Positive("job:dlq:max_bytes", job.Dlq.MaxBytes);
+        Positive("job:registry:max_bytes", job.Registry.MaxBytes);
+        Labels(job.Worker.Labels);
+    }
+
+    /// <summary>
+    /// Label keys and values become subject tokens (<c>jobs.*.label.&lt;key&gt;.&lt;value&gt;</c>): a key is one token, a value
+    /// one or more dot-separated tokens (a hierarchy such as <c>web.dev.east</c>, targeted by any prefix); neither may
+    /// hold a NATS wildcard, a space or an empty token, so every configured label can be targeted as <c>key:value</c>.
+    /// </summary>
+    private static void Labels(IReadOnlyDictionary<string, string> labels)
+    {
+        foreach (var (key, value) in labels)
+        {
+            if (!JobTarget.IsLabelKey(key))
+            {
+                throw new ConfigException(
+                    $"job:worker:labels:{key}", "the label key must be letters, digits, '_' or '-' (no '.', '*', '>', spaces)");
+            }
+
+            if (!JobTarget.IsLabelValue(value))
+            {
+                throw new ConfigException(
+                    $"job:worker:labels:{key}",
+                    $"'{value}' is not a label value: dot-separated parts of letters, digits, '_' or '-' (no '*', '>', spaces, empty parts)");
+            }
         }
     }
 
@@ -109,6 +142,14 @@ public static class ConfigValidator
     private static void Positive(string key, Duration value)
     {
         if (value.Value <= TimeSpan.Zero)
+        {
+            throw new ConfigException(key, $"{value} must be greater than zero");
+        }
+    }
+
+    private static void Positive(string key, ByteSize value)
+    {
+        if (value.Bytes <= 0)
         {
             throw new ConfigException(key, $"{value} must be greater than zero");
         }

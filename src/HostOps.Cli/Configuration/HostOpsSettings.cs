@@ -50,7 +50,7 @@ public sealed partial record HostOpsSettings(
             var value = match.Groups["value"].Value;
             var problem = e.InnerException switch
             {
-                FormatException { Message: var message } when match.Groups["type"].Value.EndsWith(".Duration", StringComparison.Ordinal) => message,
+                FormatException { Message: var message } when IsTextType(match.Groups["type"].Value) => message,
                 _ when match.Groups["type"].Value.StartsWith("System.Int", StringComparison.Ordinal) => $"'{value}' is not a whole number",
                 _ when match.Groups["type"].Value == "System.Boolean" => $"'{value}' is not true or false",
                 { Message: var message } => $"'{value}' is not valid: {message.ReplaceLineEndings(" ")}",
@@ -59,6 +59,10 @@ public sealed partial record HostOpsSettings(
             throw new ConfigException(match.Groups["key"].Value, problem);
         }
     }
+
+    /// <summary>The configuration types whose converters word their own message (<c>'3x' is not a duration (…)</c>).</summary>
+    private static bool IsTextType(string type) =>
+        type.EndsWith(".Duration", StringComparison.Ordinal) || type.EndsWith(".ByteSize", StringComparison.Ordinal);
 
     /// <summary>The binder silently drops list items it cannot convert; a mistyped back-off step must not vanish.</summary>
     private static void DurationList(IConfiguration configuration, string key)

@@ -1,13 +1,38 @@
 using HostOps.Cli.Configuration;
 using HostOps.Nats.Server;
+using Microsoft.Extensions.Logging;
 
 namespace HostOps.Cli.Hosting;
 
-/// <summary>Starts the managed server; a problem with its settings (port in use, binary missing) is a configuration error, exit 2.</summary>
+/// <summary>
+/// The managed server as the CLI runs it: re-provisioned after each restart, its data directory claimed before
+/// anything else is touched. A data directory in use by another hostops and a problem with the server's settings
+/// (port in use, binary missing) are configuration errors, exit 2.
+/// </summary>
 internal static class ManagedNats
 {
+    public static ManagedNatsServer Create(HostOpsSettings settings, ILoggerFactory loggers) =>
+        new(settings.NatsServer, settings.DataDir, loggers.CreateLogger<ManagedNatsServer>())
+        {
+            AfterRestart = cancellationToken => NatsProvisioning.EnsureAsync(settings, cancellationToken),
+        };
+
+    /// <summary>Takes the data directory's lock; another hostops running on it is named by its pid.</summary>
+    public static void ClaimDataDirectory(ManagedNatsServer server)
+    {
+        try
+        {
+            server.ClaimDataDirectory();
+        }
+        catch (DataDirectoryInUseException e)
+        {
+            throw new ConfigException(e.Message, e);
+        }
+    }
+
     public static async Task StartAsync(ManagedNatsServer server, CancellationToken cancellationToken)
     {
+        ClaimDataDirectory(server);
         try
         {
             await server.StartAsync(cancellationToken);

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using HostOps.Contracts.Text;
 
 namespace HostOps.Contracts.Operations;
 
@@ -13,8 +15,21 @@ public static partial class InputRules
     public const int DefaultPingCount = 4;
     public const int MinPingCount = 1;
     public const int MaxPingCount = 100;
+    public const int MaxDnsServers = 8;
+    public const int MaxSearchDomains = 16;
 
-    /// <summary>An interface name: <c>^[A-Za-z0-9._-]{1,15}$</c> (the kernel's IFNAMSIZ less the terminator).</summary>
+    /// <summary>Echoes go out this far apart (the shortest interval ping(8) allows an unprivileged user).</summary>
+    public static readonly TimeSpan PingInterval = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How long each echo waits for its reply.</summary>
+    public static readonly TimeSpan PingReplyTimeout = TimeSpan.FromSeconds(2);
+
+    private const string InterfaceForm = "1-15 of A-Z a-z 0-9 . _ -, starting with a letter or digit";
+
+    /// <summary>
+    /// An interface name: <c>[A-Za-z0-9][A-Za-z0-9._-]{0,14}</c> (the kernel's IFNAMSIZ less the terminator); the first
+    /// character rules out <c>-x</c> (an option to the resolver tools), <c>.</c> and <c>..</c> (paths under /sys/class/net).
+    /// </summary>
     public static string? InterfaceName(string field, string? value)
     {
         if (string.IsNullOrEmpty(value))
@@ -22,7 +37,7 @@ public static partial class InputRules
             return $"{field}: is required";
         }
 
-        return InterfacePattern().IsMatch(value) ? null : $"{field}: '{value}' is not a valid interface name (1-15 of A-Z a-z 0-9 . _ -)";
+        return InterfacePattern().IsMatch(value) ? null : $"{field}: '{value}' is not a valid interface name ({InterfaceForm})";
     }
 
     /// <summary>An IPv4 dotted quad or an IPv6 literal; nothing the resolver would have to look up.</summary>
@@ -34,6 +49,46 @@ public static partial class InputRules
         }
 
         return TryParseIpLiteral(value, out _) ? null : $"{field}: '{value}' is not an IP address";
+    }
+
+    /// <summary>An address to ping: an IP literal that names one host, not a broadcast or multicast group.</summary>
+    public static string? PingAddress(string field, string? value)
+    {
+        var error = IpAddress(field, value);
+        if (error is not null || !TryParseIpLiteral(value, out var address))
+        {
+            return error;
+        }
+
+        var host = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+        if (host.Equals(System.Net.IPAddress.Broadcast))
+        {
+            return $"{field}: '{value}' is the broadcast address; ping one host";
+        }
+
+        var multicast = host.AddressFamily == AddressFamily.InterNetwork ? host.GetAddressBytes()[0] is >= 224 and <= 239 : host.IsIPv6Multicast;
+        return multicast ? $"{field}: '{value}' is a multicast address; ping one host" : null;
+    }
+
+    /// <summary>
+    /// The longest a ping of <paramref name="count"/> echoes can take: the last echo leaves after (count − 1)
+    /// intervals and waits up to the reply timeout.
+    /// </summary>
+    public static TimeSpan PingDuration(int count) => (PingInterval * (Math.Max(count, 1) - 1)) + PingReplyTimeout;
+
+    /// <summary>Refuses a count whose <see cref="PingDuration"/> would not end before <paramref name="limit"/> (named by <paramref name="limitName"/>).</summary>
+    public static string? PingWithin(string field, int? count, TimeSpan limit, string limitName)
+    {
+        var echoes = count ?? DefaultPingCount;
+        var duration = PingDuration(echoes);
+        if (duration < limit)
+        {
+            return null;
+        }
+
+        var most = limit <= PingReplyTimeout ? 0 : (int)Math.Ceiling((limit - PingReplyTimeout) / PingInterval);
+        return $"{field}: {echoes} echoes can take {duration.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)}s, which does not fit in {limitName} ({DurationText.Format(limit)}); " +
+               (most > 0 ? $"use at most {most}" : $"{limitName} is too short for any ping");
     }
 
     /// <summary>A search domain: an RFC 1123 host name (labels of letters, digits and inner hyphens, 253 characters at most).</summary>
@@ -59,7 +114,7 @@ public static partial class InputRules
     public static string? Validate(PingRequest? request) =>
         request is null
             ? "data: is required"
-            : IpAddress("address", request.Address) ?? PingCount("count", request.Count);
+            : PingAddress("address", request.Address) ?? PingCount("count", request.Count);
 
     public static string? Validate(DnsUpdateRequest? request)
     {
@@ -77,6 +132,16 @@ public static partial class InputRules
         if (request.Servers is null && request.SearchDomains is null)
         {
             return "servers: servers or search_domains is required";
+        }
+
+        if (request.Servers?.Count > MaxDnsServers)
+        {
+            return $"servers: {request.Servers.Count} given, at most {MaxDnsServers}";
+        }
+
+        if (request.SearchDomains?.Count > MaxSearchDomains)
+        {
+            return $"search_domains: {request.SearchDomains.Count} given, at most {MaxSearchDomains}";
         }
 
         for (var i = 0; i < (request.Servers?.Count ?? 0); i++)
@@ -156,7 +221,7 @@ public static partial class InputRules
         return true;
     }
 
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,15}\\z")]
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,14}\\z")]
     private static partial Regex InterfacePattern();
 
     [GeneratedRegex(@"^([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\z")]

@@ -44,10 +44,11 @@ public sealed partial class AgentDirectory : BackgroundService
 
     /// <summary>
     /// Hosts that hold the job's latest attempt (processing) and are still running it: their agent's heartbeat is
-    /// alive and that agent instance started before it claimed the attempt. A holder whose agent restarted since
-    /// (same hostname, later <c>started_at</c>) or went silent has abandoned the attempt.
+    /// alive, that agent instance started before it claimed the attempt, and its heartbeats since the claim list the
+    /// attempt. A holder whose agent went silent, restarted since (same hostname, later <c>started_at</c>) or lost
+    /// track of the attempt has abandoned it.
     /// </summary>
-    public async Task<IReadOnlyList<string>> HoldersAliveAsync(JobStatusView view, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> HoldersAliveAsync(Guid id, JobStatusView view, CancellationToken cancellationToken)
     {
         var holders = view.Hosts.Values.Where(h => h.Status == JobStatus.Processing).ToList();
         if (holders.Count == 0)
@@ -57,10 +58,13 @@ public sealed partial class AgentDirectory : BackgroundService
 
         var live = (await LiveAsync(cancellationToken)).ToDictionary(a => a.Hostname, StringComparer.OrdinalIgnoreCase);
         return holders
-            .Where(h => live.TryGetValue(h.Hostname, out var agent) && agent.StartedAt <= h.Updated)
+            .Where(h => live.TryGetValue(h.Hostname, out var agent) && agent.StartedAt <= h.Updated && Holds(agent, id, view.Attempt, h.Updated))
             .Select(h => h.Hostname)
             .ToList();
     }
+
+    private static bool Holds(AgentHeartbeat agent, Guid id, int attempt, DateTimeOffset claimed) =>
+        agent.LastSeen <= claimed || agent.HeldAttempts is null || agent.HeldAttempts.Contains($"{id:D}/{attempt}", StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -62,7 +62,7 @@ public sealed partial class JobClient
             return new RetryOutcome(RetryResult.Retried, null, view.Attempt);
         }
 
-        var conflict = await RetryConflictAsync(view, cancellationToken);
+        var conflict = await RetryConflictAsync(id, view, cancellationToken);
         if (conflict is not null)
         {
             return new RetryOutcome(RetryResult.Conflict, conflict, view.Attempt);
@@ -78,7 +78,7 @@ public sealed partial class JobClient
         return new RetryOutcome(RetryResult.Retried, null, view.Attempt + 1);
     }
 
-    private async Task<string?> RetryConflictAsync(Status.JobStatusView view, CancellationToken cancellationToken)
+    private async Task<string?> RetryConflictAsync(Guid id, Status.JobStatusView view, CancellationToken cancellationToken)
     {
         switch (view.Status)
         {
@@ -87,7 +87,7 @@ public sealed partial class JobClient
             case JobStatus.Completed:
                 return "the job already completed";
             default:
-                var running = await _agents.HoldersAliveAsync(view, cancellationToken);
+                var running = await _agents.HoldersAliveAsync(id, view, cancellationToken);
                 return running.Count > 0 ? $"the job is still running on {string.Join(", ", running)}" : null;
         }
     }

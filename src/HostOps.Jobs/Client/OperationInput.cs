@@ -8,8 +8,9 @@ using HostOps.Contracts.Operations;
 namespace HostOps.Jobs.Client;
 
 /// <summary>
-/// Checks a submitted operation before it becomes a job: a known type, and for the operations that take input,
-/// input that passes <see cref="InputRules"/> — the same rules the agent applies again before running it.
+/// Checks a submitted operation before it becomes a job: a known type; for the operations that take input, input
+/// that passes <see cref="InputRules"/> (the same rules the agent applies again before running it); for the others,
+/// no input at all (<c>{}</c> and <c>null</c> count as none), so nothing unread is stored with the job.
 /// </summary>
 public static class OperationInput
 {
@@ -48,7 +49,14 @@ public static class OperationInput
                 "operation.type", $"unknown operation type '{operation.Type}'; known types: {string.Join(", ", OperationTypes.All)}");
         }
 
-        if (DataRules.TryGetValue(operation.Type, out var rule))
+        if (!DataRules.TryGetValue(operation.Type, out var rule))
+        {
+            if (!IsEmpty(operation.Data))
+            {
+                throw new JobRequestException("operation.data", $"operation.data: {operation.Type} takes no input (leave data out, or send {{}} or null)");
+            }
+        }
+        else
         {
             string? error;
             try
@@ -66,6 +74,14 @@ public static class OperationInput
             }
         }
     }
+
+    /// <summary>What clients send for "no input" today: no data, <c>null</c>, or <c>{}</c>.</summary>
+    private static bool IsEmpty(JsonElement? data) => data is null || data.Value.ValueKind switch
+    {
+        JsonValueKind.Undefined or JsonValueKind.Null => true,
+        JsonValueKind.Object => !data.Value.EnumerateObject().Any(),
+        _ => false,
+    };
 
     private static T? Read<T>(JsonElement? data, JsonTypeInfo<T> typeInfo)
         where T : class =>

@@ -17,4 +17,8 @@ public sealed class JobDlqOptions
 
     [ConfigurationKeyName("max_age")]
     public Duration MaxAge { get; set; } = Duration.FromSeconds(168 * 3600);
+
+    /// <summary>The dead-letter stream's size limit; once reached the oldest dead letters go first.</summary>
+    [ConfigurationKeyName("max_bytes")]
+    public ByteSize MaxBytes { get; set; } = ByteSize.FromMebibytes(256);
 }

@@ -15,4 +15,8 @@ public sealed class JobKvOptions
     public int Replicas { get; set; } = 1;
 
     public Duration Ttl { get; set; } = Duration.FromSeconds(24 * 3600);
+
+    /// <summary>The size limit of each of the two buckets; a full bucket refuses writes.</summary>
+    [ConfigurationKeyName("max_bytes")]
+    public ByteSize MaxBytes { get; set; } = ByteSize.FromGibibytes(1);
 }

@@ -16,4 +16,8 @@ public sealed class JobRegistryOptions
 
     [ConfigurationKeyName("heartbeat_interval")]
     public Duration HeartbeatInterval { get; set; } = Duration.FromSeconds(5);
+
+    /// <summary>The registry bucket's size limit; one small key per live agent.</summary>
+    [ConfigurationKeyName("max_bytes")]
+    public ByteSize MaxBytes { get; set; } = ByteSize.FromMebibytes(16);
 }

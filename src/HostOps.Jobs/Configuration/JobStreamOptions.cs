@@ -21,4 +21,8 @@ public sealed class JobStreamOptions
     /// <summary>Window in which a second publish with the same message id is dropped.</summary>
     [ConfigurationKeyName("duplicate_window")]
     public Duration DuplicateWindow { get; set; } = Duration.FromSeconds(120);
+
+    /// <summary>The stream's size limit; once reached a submit is refused (503), never an older notification dropped.</summary>
+    [ConfigurationKeyName("max_bytes")]
+    public ByteSize MaxBytes { get; set; } = ByteSize.FromGibibytes(1);
 }

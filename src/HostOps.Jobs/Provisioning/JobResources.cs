@@ -1,3 +1,4 @@
+using HostOps.Contracts.Text;
 using HostOps.Jobs.Configuration;
 using NATS.Client.Core;
 using NATS.Client.JetStream;
@@ -10,33 +11,44 @@ namespace HostOps.Jobs.Provisioning;
 /// Creates or updates every stream and bucket the job system owns: <c>JOBS</c>, <c>JOBS-DLQ</c>, the job and
 /// response buckets and the agent registry. Idempotent: whoever starts first creates them, a second start changes
 /// nothing, a changed limit is applied in place; a change the server cannot make in place (storage kind, for one)
-/// fails with a message naming the resource.
+/// fails with a message naming the resource. Every resource has a <c>max_bytes</c>: <c>JOBS</c> and the buckets
+/// refuse new messages when full (discard new), so a full stream refuses a submit instead of silently dropping the
+/// oldest notification; <c>JOBS-DLQ</c> drops its oldest dead letters instead, so dead-lettering never blocks.
 /// </summary>
 public static class JobResources
 {
+    /// <summary>Server error codes for "the limits do not fit": JetStream's storage or memory is reserved by max_bytes.</summary>
+    private static readonly int[] InsufficientResources = [10023, 10028, 10047];
+
     public static async Task EnsureAsync(INatsConnection connection, JobOptions options, CancellationToken cancellationToken)
     {
         var js = new NatsJSContext((NatsConnection)connection);
         var kv = new NatsKVContext(js);
-        await EnsureStreamAsync(js, new StreamConfig(options.Stream.Name, [$"{options.Stream.SubjectPrefix}.>"])
+        await EnsureStreamAsync(js, "job.stream.max_bytes", new StreamConfig(options.Stream.Name, [$"{options.Stream.SubjectPrefix}.>"])
         {
             Storage = StorageOf(options.Stream.Storage),
             NumReplicas = options.Stream.Replicas,
             MaxAge = options.Stream.MaxAge.Value,
             DuplicateWindow = options.Stream.DuplicateWindow.Value,
+            MaxBytes = options.Stream.MaxBytes.Bytes,
+            Discard = StreamConfigDiscard.New,
         }, cancellationToken);
-        await EnsureStreamAsync(js, new StreamConfig(options.Dlq.Name, [$"{options.Dlq.SubjectPrefix}.>"])
+        await EnsureStreamAsync(js, "job.dlq.max_bytes", new StreamConfig(options.Dlq.Name, [$"{options.Dlq.SubjectPrefix}.>"])
         {
             Storage = StorageOf(options.Dlq.Storage),
             NumReplicas = options.Dlq.Replicas,
             MaxAge = options.Dlq.MaxAge.Value,
+            MaxBytes = options.Dlq.MaxBytes.Bytes,
+            Discard = StreamConfigDiscard.Old,
         }, cancellationToken);
-        await EnsureBucketAsync(kv, options.Kv.Bucket, options.Kv.Storage, options.Kv.Replicas, options.Kv.Ttl.Value, cancellationToken);
-        await EnsureBucketAsync(kv, options.Kv.ResponseBucket, options.Kv.Storage, options.Kv.Replicas, options.Kv.Ttl.Value, cancellationToken);
-        await EnsureBucketAsync(kv, options.Registry.Bucket, options.Registry.Storage, options.Registry.Replicas, options.Registry.Ttl.Value, cancellationToken);
+        var kvOptions = options.Kv;
+        await EnsureBucketAsync(kv, "job.kv.max_bytes", Bucket(kvOptions.Bucket, kvOptions.Storage, kvOptions.Replicas, kvOptions.Ttl, kvOptions.MaxBytes), cancellationToken);
+        await EnsureBucketAsync(kv, "job.kv.max_bytes", Bucket(kvOptions.ResponseBucket, kvOptions.Storage, kvOptions.Replicas, kvOptions.Ttl, kvOptions.MaxBytes), cancellationToken);
+        var registry = options.Registry;
+        await EnsureBucketAsync(kv, "job.registry.max_bytes", Bucket(registry.Bucket, registry.Storage, registry.Replicas, registry.Ttl, registry.MaxBytes), cancellationToken);
     }
 
-    private static async Task EnsureStreamAsync(NatsJSContext js, StreamConfig config, CancellationToken cancellationToken)
+    private static async Task EnsureStreamAsync(NatsJSContext js, string maxBytesKey, StreamConfig config, CancellationToken cancellationToken)
     {
         try
         {
@@ -44,30 +56,38 @@ public static class JobResources
         }
         catch (NatsJSApiException ex)
         {
-            throw new ProvisioningException($"stream {config.Name}: cannot create or update it in place: {ex.Error.Description}", ex);
+            throw Failed($"stream {config.Name}", maxBytesKey, config.MaxBytes, ex);
         }
     }
 
-    private static async Task EnsureBucketAsync(
-        NatsKVContext kv, string bucket, string storage, int replicas, TimeSpan ttl, CancellationToken cancellationToken)
+    private static async Task EnsureBucketAsync(NatsKVContext kv, string maxBytesKey, NatsKVConfig config, CancellationToken cancellationToken)
     {
         try
         {
-            await kv.CreateOrUpdateStoreAsync(
-                new NatsKVConfig(bucket)
-                {
-                    Storage = storage == "memory" ? NatsKVStorageType.Memory : NatsKVStorageType.File,
-                    NumberOfReplicas = replicas,
-                    MaxAge = ttl,
-                    History = 1,
-                },
-                cancellationToken);
+            await kv.CreateOrUpdateStoreAsync(config, cancellationToken);
         }
         catch (NatsJSApiException ex)
         {
-            throw new ProvisioningException($"KV bucket {bucket}: cannot create or update it in place: {ex.Error.Description}", ex);
+            throw Failed($"KV bucket {config.Bucket}", maxBytesKey, config.MaxBytes, ex);
         }
     }
+
+    private static NatsKVConfig Bucket(string name, string storage, int replicas, Duration ttl, ByteSize maxBytes) => new(name)
+    {
+        Storage = storage == "memory" ? NatsKVStorageType.Memory : NatsKVStorageType.File,
+        NumberOfReplicas = replicas,
+        MaxAge = ttl.Value,
+        MaxBytes = maxBytes.Bytes,
+        History = 1,
+    };
+
+    private static ProvisioningException Failed(string resource, string maxBytesKey, long maxBytes, NatsJSApiException ex) =>
+        InsufficientResources.Contains(ex.Error.ErrCode)
+            ? new ProvisioningException(
+                $"{resource}: max_bytes {ByteSizeText.Format(maxBytes)} does not fit in nats-server's JetStream limits ({ex.Error.Description}); " +
+                $"lower {maxBytesKey} or give nats-server more JetStream {(ex.Error.ErrCode == 10028 ? "memory" : "storage")}",
+                ex)
+            : new ProvisioningException($"{resource}: cannot create or update it in place: {ex.Error.Description}", ex);
 
     private static StreamConfigStorage StorageOf(string storage) =>
         storage == "memory" ? StreamConfigStorage.Memory : StreamConfigStorage.File;

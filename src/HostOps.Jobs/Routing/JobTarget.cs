@@ -35,7 +35,7 @@ public sealed partial record JobTarget(TargetKind Kind, string Text, string? Lab
         {
             var key = text[..colon];
             var value = text[(colon + 1)..];
-            if (!LabelToken().IsMatch(key) || !LabelValuePattern().IsMatch(value))
+            if (!IsLabelKey(key) || !IsLabelValue(value))
             {
                 error = $"'{text}' is not a label target: use key:value where the key and each dot-separated value segment match [A-Za-z0-9_-]+";
                 return null;
@@ -53,6 +53,12 @@ public sealed partial record JobTarget(TargetKind Kind, string Text, string? Lab
         return new JobTarget(TargetKind.Host, text);
     }
 
+    /// <summary>A label key: one subject token of <c>[A-Za-z0-9_-]</c> (no <c>.</c>, wildcard, space or newline).</summary>
+    public static bool IsLabelKey(string? key) => key is not null && LabelToken().IsMatch(key);
+
+    /// <summary>A label value: dot-separated tokens of <c>[A-Za-z0-9_-]</c>, a hierarchy such as <c>web.dev.east</c>.</summary>
+    public static bool IsLabelValue(string? value) => value is not null && LabelValuePattern().IsMatch(value);
+
     /// <summary>Whether an agent with this hostname and these labels is reached by the target.</summary>
     public bool Matches(string hostname, IReadOnlyDictionary<string, string> labels) => Kind switch
     {
@@ -62,12 +68,12 @@ public sealed partial record JobTarget(TargetKind Kind, string Text, string? Lab
              (value == LabelValue || value.StartsWith(LabelValue + ".", StringComparison.Ordinal)),
     };
 
-    [GeneratedRegex("^[A-Za-z0-9_-]+$")]
+    [GeneratedRegex("^[A-Za-z0-9_-]+\\z")]
     private static partial Regex LabelToken();
 
-    [GeneratedRegex(@"^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\z")]
     private static partial Regex LabelValuePattern();
 
-    [GeneratedRegex(@"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$")]
+    [GeneratedRegex(@"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\z")]
     private static partial Regex Hostname();
 }

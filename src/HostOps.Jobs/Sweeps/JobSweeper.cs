@@ -99,7 +99,7 @@ public sealed partial class JobSweeper : BackgroundService
         {
             var view = job.View;
             var holders = view.Hosts.Values.Where(h => h.Status == JobStatus.Processing).Select(h => h.Hostname).ToList();
-            var alive = await _agents.HoldersAliveAsync(view, cancellationToken);
+            var alive = await _agents.HoldersAliveAsync(IdOf(job), view, cancellationToken);
             var gone = holders.Except(alive, StringComparer.OrdinalIgnoreCase).ToList();
             if (gone.Count == 0 || _index.Find(IdOf(job)) is null)
             {
@@ -108,6 +108,13 @@ public sealed partial class JobSweeper : BackgroundService
 
             var definition = await _attempts.ReadDefinitionAsync(IdOf(job), cancellationToken);
             if (definition is null)
+            {
+                continue;
+            }
+
+            // The index may trail the bucket by a moment: only a claim still holding "started" is abandoned.
+            gone = await StillClaimedAsync(definition, view.Attempt, gone, cancellationToken);
+            if (gone.Count == 0)
             {
                 continue;
             }
@@ -154,6 +161,23 @@ public sealed partial class JobSweeper : BackgroundService
                 JobSerializers.Event,
                 cancellationToken);
         }
+    }
+
+    private async Task<List<string>> StillClaimedAsync(JobDefinition definition, int attempt, List<string> hosts, CancellationToken cancellationToken)
+    {
+        var store = await _buckets.JobsAsync(cancellationToken);
+        var claimed = new List<string>();
+        foreach (var host in hosts)
+        {
+            var key = JobKeys.Claim(definition.Id, attempt, definition.ExpectedHosts is null ? null : host);
+            var entry = await store.TryGetEntryAsync(key, serializer: JobSerializers.Event, cancellationToken: cancellationToken);
+            if (entry.Success && entry.Value.Value is { Kind: JobEventKind.Started })
+            {
+                claimed.Add(host);
+            }
+        }
+
+        return claimed;
     }
 
     private static Guid IdOf(IndexedJob job) => job.Definition.Id;

@@ -5,16 +5,16 @@ using System.Net;
 using System.Net.Sockets;
 using HostOps.Nats.Configuration;
 using Microsoft.Extensions.Logging;
-using NATS.Client.Core;
-using NATS.Client.JetStream;
 
 namespace HostOps.Nats.Server;
 
 /// <summary>
-/// Runs the official <c>nats-server</c> binary as a child process with JetStream (the embedded default):
-/// replaces a stale server of ours left by a crash (pid file), refuses a port held by anyone else, reports ready
-/// only once JetStream answers, forwards the server log at debug level and stops it gracefully (SIGTERM, then
-/// SIGKILL after <see cref="GracePeriod"/>).
+/// Runs the official <c>nats-server</c> binary as a child process with JetStream (the embedded default). Holds the
+/// data directory's <see cref="DataDirectoryLock"/> for its whole life (a second instance is refused, naming the
+/// first one's pid), replaces a stale server of ours left by an owner that is gone (pid file), refuses a port held
+/// by anyone else, reports ready only once JetStream answers, forwards the server log at debug level, restarts the
+/// server with <see cref="Backoff"/> when it dies (same store, same port), and stops it gracefully (SIGTERM, then
+/// SIGKILL after <see cref="GracePeriod"/>). A <see cref="ParentDeathGuard"/> ends the server if hostops is killed.
 /// </summary>
 public sealed partial class ManagedNatsServer : IAsyncDisposable
 {
@@ -23,7 +23,12 @@ public sealed partial class ManagedNatsServer : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly NatsPidFile _pidFile;
     private readonly ConcurrentQueue<string> _recentLog = new();
-    private Process? _process;
+    private readonly CancellationTokenSource _stopping = new();
+    private DataDirectoryLock? _lock;
+    private string? _binary;
+    private volatile NatsServerChild? _child;
+    private Task? _supervision;
+    private bool _started;
 
     public ManagedNatsServer(NatsServerOptions options, string dataDir, ILogger<ManagedNatsServer> logger)
     {
@@ -44,87 +49,120 @@ public sealed partial class ManagedNatsServer : IAsyncDisposable
     public string Url => $"nats://{ClientHost}:{_options.Port.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>The child's pid while it runs.</summary>
-    public int? ProcessId => _process is { HasExited: false } ? _process.Id : null;
+    public int? ProcessId => _child is { HasExited: false } child ? child.Id : null;
 
     public TimeSpan GracePeriod { get; init; } = TimeSpan.FromSeconds(10);
 
     public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Delays between restarts after the server dies on its own.</summary>
+    public RestartBackoff Backoff { get; init; } = new();
+
+    /// <summary>Runs after each restart once JetStream answers (e.g. to re-provision); a failure is logged, not fatal.</summary>
+    public Func<CancellationToken, Task>? AfterRestart { get; init; }
+
     private string ClientHost => _options.Host is "0.0.0.0" or "::" or "" ? "127.0.0.1" : _options.Host;
+
+    /// <summary>
+    /// Takes the data directory's lock for this instance (done by <see cref="StartAsync"/> too): throws
+    /// <see cref="DataDirectoryInUseException"/> while another hostops runs on it. Released by <see cref="StopAsync"/>.
+    /// </summary>
+    public void ClaimDataDirectory() => _lock ??= DataDirectoryLock.Acquire(DataDir);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (_process is not null)
+        if (_started)
         {
             throw new InvalidOperationException("the managed nats-server is already started");
         }
 
-        var binary = NatsServerBinary.Find(_options.Binary);
-        await ReplaceStaleServerAsync(cancellationToken);
-        EnsurePortFree();
-        Directory.CreateDirectory(StoreDir);
-
-        var port = _options.Port.ToString(CultureInfo.InvariantCulture);
-        var info = new ProcessStartInfo(binary, ["-js", "-a", _options.Host, "-p", port, "-sd", StoreDir])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        _process = Process.Start(info) ?? throw new ManagedNatsServerException($"nats.server.binary: {binary} did not start");
-        _process.ErrorDataReceived += (_, e) => OnLogLine(e.Data);
-        _process.OutputDataReceived += (_, e) => OnLogLine(e.Data);
-        _process.BeginErrorReadLine();
-        _process.BeginOutputReadLine();
-        _pidFile.Write(_process.Id);
-        LogStarted(_process.Id, Url, StoreDir);
-
+        ClaimDataDirectory();
+        _started = true;
         try
         {
-            await WaitUntilJetStreamAnswersAsync(cancellationToken);
+            _binary = NatsServerBinary.Find(_options.Binary);
+            await ReplaceStaleServerAsync(cancellationToken);
+            EnsurePortFree();
+            Directory.CreateDirectory(StoreDir);
+            await LaunchAsync(cancellationToken);
         }
         catch
         {
             await StopAsync(CancellationToken.None);
             throw;
         }
+
+        _supervision = Task.Run(() => SuperviseAsync(_stopping.Token), CancellationToken.None);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        var process = _process;
-        if (process is null)
+        if (!_stopping.IsCancellationRequested)
         {
-            return;
+            await _stopping.CancelAsync();
         }
 
-        if (!process.HasExited)
+        if (_supervision is { } supervision)
         {
-            ProcessSignals.Terminate(process.Id);
-            using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            grace.CancelAfter(GracePeriod);
-            try
-            {
-                await process.WaitForExitAsync(grace.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                LogForcedStop(process.Id, GracePeriod);
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync(CancellationToken.None);
-            }
+            await supervision;
+            _supervision = null;
         }
 
-        LogStopped(process.Id);
-        process.Dispose();
-        _process = null;
-        _pidFile.Delete();
+        if (_child is { } child)
+        {
+            if (await child.StopAsync(GracePeriod, cancellationToken))
+            {
+                LogForcedStop(child.Id, GracePeriod);
+            }
+
+            LogStopped(child.Id);
+            _child = null;
+            child.Dispose();
+            _pidFile.Delete();
+        }
+
+        _lock?.Dispose();
+        _lock = null;
     }
 
-    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None);
+        _stopping.Dispose();
+    }
+
+    /// <summary>Starts a run and waits until JetStream answers; a run that dies or never answers is ended and reported.</summary>
+    private async Task LaunchAsync(CancellationToken cancellationToken)
+    {
+        var port = _options.Port.ToString(CultureInfo.InvariantCulture);
+        var child = NatsServerChild.Start(_binary!, ["-js", "-a", _options.Host, "-p", port, "-sd", StoreDir], OnLogLine);
+        _child = child;
+        _pidFile.Write(child.Id);
+        LogStarted(child.Id, Url, StoreDir);
+        try
+        {
+            await NatsReadiness.WaitUntilJetStreamAnswersAsync(Url, ReadyTimeout, () => ExitedEarly(child), cancellationToken);
+        }
+        catch (ManagedNatsServerException)
+        {
+            await child.StopAsync(GracePeriod, CancellationToken.None);
+            _child = null;
+            child.Dispose();
+            _pidFile.Delete();
+            throw;
+        }
+
+        LogReady(Url);
+    }
+
+    private ManagedNatsServerException? ExitedEarly(NatsServerChild child) =>
+        child.HasExited
+            ? new ManagedNatsServerException($"nats-server exited with code {child.Process.ExitCode} before it was ready: {string.Join(" | ", _recentLog)}")
+            : null;
 
     private async Task ReplaceStaleServerAsync(CancellationToken cancellationToken)
     {
+        // Only reached while holding the lock: whoever started that server is gone.
         if (_pidFile.FindLiveServer(StoreDir) is not { } pid)
         {
             _pidFile.Delete();
@@ -163,43 +201,6 @@ public sealed partial class ManagedNatsServer : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilJetStreamAnswersAsync(CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow + ReadyTimeout;
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (_process!.HasExited)
-            {
-                throw new ManagedNatsServerException(
-                    $"nats-server exited with code {_process.ExitCode} before it was ready: {string.Join(" | ", _recentLog)}");
-            }
-
-            try
-            {
-                await using var connection = new NatsConnection(new NatsOpts
-                {
-                    Url = Url,
-                    Name = "hostops-ready-probe",
-                    ConnectTimeout = TimeSpan.FromSeconds(1),
-                    RequestTimeout = TimeSpan.FromSeconds(1),
-                });
-                await connection.ConnectAsync();
-                await new NatsJSContext(connection).GetAccountInfoAsync(cancellationToken);
-                LogReady(Url);
-                return;
-            }
-            catch (Exception e) when (e is NatsException or TimeoutException && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(50, cancellationToken);
-            }
-            catch (Exception e) when (e is NatsException or TimeoutException)
-            {
-                throw new ManagedNatsServerException($"nats-server did not answer JetStream requests within {ReadyTimeout.TotalSeconds:0}s", e);
-            }
-        }
-    }
-
     private void OnLogLine(string? line)
     {
         if (string.IsNullOrEmpty(line))
@@ -214,22 +215,4 @@ public sealed partial class ManagedNatsServer : IAsyncDisposable
 
         LogServerOutput(line);
     }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "nats-server: {Line}")]
-    private partial void LogServerOutput(string line);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Started nats-server (pid {Pid}) on {Url}, store {StoreDir}")]
-    private partial void LogStarted(int pid, string url, string storeDir);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "nats-server on {Url} is ready (JetStream answers)")]
-    private partial void LogReady(string url);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Replacing a stale nats-server of ours (pid {Pid}) named by {PidFile}")]
-    private partial void LogReplacingStale(int pid, string pidFile);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "nats-server (pid {Pid}) did not stop within {Grace}; killing it")]
-    private partial void LogForcedStop(int pid, TimeSpan grace);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Stopped nats-server (pid {Pid})")]
-    private partial void LogStopped(int pid);
 }

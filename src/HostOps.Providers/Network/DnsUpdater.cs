@@ -5,7 +5,7 @@ namespace HostOps.Providers.Network;
 
 /// <summary>
 /// Sets an interface's DNS servers and/or search domains (a null list is left alone, an empty one cleared):
-/// through <c>resolvectl dns|domain IFACE …</c> when systemd-resolved runs, else by rewriting <c>/etc/resolv.conf</c>
+/// through <c>resolvectl dns|domain -- IFACE …</c> (values after <c>--</c>, never read as options) when systemd-resolved runs, else by rewriting <c>/etc/resolv.conf</c>
 /// atomically (temp file in the same directory, then rename) keeping its other lines. Nothing happens unless the
 /// <see cref="HostChangeGuard"/> allows host changes.
 /// </summary>
@@ -43,7 +43,7 @@ public sealed class DnsUpdater(HostRoot root, ICommandRunner runner, HostChangeG
             return;
         }
 
-        var result = await runner.RunAsync(ResolverLocation.Resolvectl, [verb, interfaceName, .. values], cancellationToken);
+        var result = await runner.RunAsync(ResolverLocation.Resolvectl, [verb, ResolverLocation.EndOfOptions, interfaceName, .. values], cancellationToken);
         if (!result.Succeeded)
         {
             throw new HostProviderException($"resolvectl {verb} {interfaceName} failed: {result.Reason}");

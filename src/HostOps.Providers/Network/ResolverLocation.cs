@@ -6,6 +6,9 @@ internal static class ResolverLocation
     public const string ResolvConfPath = "/etc/resolv.conf";
     public const string Resolvectl = "resolvectl";
 
+    /// <summary>Ends resolvectl's options (getopt): what follows is an interface or a value, even if it starts with '-'.</summary>
+    public const string EndOfOptions = "--";
+
     // systemd-resolved creates its runtime directory when it starts, and only then.
     private const string ResolvedRuntimePath = "/run/systemd/resolve";
     private const string InterfacesPath = "/sys/class/net";

@@ -72,6 +72,29 @@ public sealed class StrandedJobTests(NatsFixture nats) : IClassFixture<NatsFixtu
     }
 
     [Fact]
+    public async Task An_attempt_claimed_by_a_live_agent_that_no_longer_holds_it_is_retried()
+    {
+        var configuration = HostOps.Testing.Jobs.TestJobConfiguration.Create(nats.Url, new Dictionary<string, string?> { ["job:registry:ttl"] = "60s" });
+        await using var system = await HostOps.Testing.Jobs.TestJobSystem.StartAsync(nats.Url, configuration);
+        var journal = new RecordingHandler.Journal();
+        await using var agent = await StartRecordingAgentAsync(configuration, "a1", journal);
+
+        // What an agent that lost track of its attempt (an error after its claim) leaves: a claim it does not hold.
+        var id = Guid.CreateVersion7();
+        var operation = new JobOperation(OperationTypes.HostnameGet);
+        var subject = JobSubjects.For(system.Options.Stream.SubjectPrefix, operation.Type, JobTarget.TryParse("a1", out _)!, id);
+        var store = await system.Buckets.JobsAsync(Ct);
+        await store.CreateAsync(JobKeys.Definition(id), new JobDefinition(id, operation, "a1", subject, DateTimeOffset.UtcNow, null), JobSerializers.Definition, Ct);
+        await store.PutAsync(
+            JobKeys.Claim(id, 1, null), new JobEvent(JobEventKind.Started, 1, DateTimeOffset.UtcNow, "a1"), JobSerializers.Event, Ct);
+
+        var job = await system.Client.WaitForCompletionAsync(id, TimeSpan.FromSeconds(15), Ct);
+        job!.Status.ShouldBe(JobStatus.Completed);
+        job.Attempts.ShouldBe(2);
+        journal.Calls.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_job_abandoned_on_its_last_attempt_is_dead_lettered_with_the_reason()
     {
         await using var fleet = await AgentFleet.StartAsync(nats.Url, new Dictionary<string, string?> { ["job:consumer:max_deliver"] = "1" });

@@ -15,8 +15,8 @@ public sealed class NetworkHandlerTests
     {
         using var host = new HandlerHost(FixtureMachine.Root("ubuntu2404"));
         host.Commands
-            .Answer("resolvectl dns enp1s0", FixtureMachine.ReadText("ubuntu2404", "resolvectl/dns-enp1s0.txt"))
-            .Answer("resolvectl domain enp1s0", FixtureMachine.ReadText("ubuntu2404", "resolvectl/domain-enp1s0.txt"));
+            .Answer("resolvectl dns -- enp1s0", FixtureMachine.ReadText("ubuntu2404", "resolvectl/dns-enp1s0.txt"))
+            .Answer("resolvectl domain -- enp1s0", FixtureMachine.ReadText("ubuntu2404", "resolvectl/domain-enp1s0.txt"));
 
         var json = await host.RunAsync(OperationTypes.DnsGet, """{"interface_name":"enp1s0"}""");
 
@@ -26,8 +26,9 @@ public sealed class NetworkHandlerTests
     [Theory]
     [InlineData(null, "data: is required (a JSON object)")]
     [InlineData("{}", "interface_name: is required")]
-    [InlineData("""{"interface_name":"eth0;reboot"}""", "interface_name: 'eth0;reboot' is not a valid interface name (1-15 of A-Z a-z 0-9 . _ -)")]
+    [InlineData("""{"interface_name":"eth0;reboot"}""", "interface_name: 'eth0;reboot' is not a valid interface name (1-15 of A-Z a-z 0-9 . _ -, starting with a letter or digit)")]
     [InlineData("""{"interface_name":42}""", "data: ")]
+    [InlineData("""{"interface_name":"-x"}""", "interface_name: '-x' is not a valid interface name (1-15 of A-Z a-z 0-9 . _ -, starting with a letter or digit)")]
     public async Task Dns_get_refuses_bad_input_naming_the_field(string? data, string error)
     {
         using var host = new HandlerHost(FixtureMachine.Root("ubuntu2404"));
@@ -47,7 +48,7 @@ public sealed class NetworkHandlerTests
 
         json.ShouldBe("""{"hostname":"agent-1","status":"ok"}""");
         host.Commands.Calls.Select(c => c.FileName + "|" + string.Join('|', c.Arguments))
-            .ShouldBe(["resolvectl|dns|eth0|1.1.1.1|9.9.9.9", "resolvectl|domain|eth0|example.com"]);
+            .ShouldBe(["resolvectl|dns|--|eth0|1.1.1.1|9.9.9.9", "resolvectl|domain|--|eth0|example.com"]);
     }
 
     [Fact]
@@ -70,6 +71,8 @@ public sealed class NetworkHandlerTests
     [InlineData("""{"interface_name":"eth0","servers":["1.1.1.1","999.1.1.1"]}""", "servers[1]: '999.1.1.1' is not an IP address")]
     [InlineData("""{"interface_name":"eth0","servers":["1"]}""", "servers[0]: '1' is not an IP address")]
     [InlineData("""{"interface_name":"eth0","search_domains":["ok.example","-bad.example"]}""", "search_domains[1]: '-bad.example' is not a valid domain name")]
+    [InlineData("""{"interface_name":"eth0","servers":["1.1.1.1","1.1.1.2","1.1.1.3","1.1.1.4","1.1.1.5","1.1.1.6","1.1.1.7","1.1.1.8","1.1.1.9"]}""", "servers: 9 given, at most 8")]
+    [InlineData("""{"interface_name":"..","servers":["1.1.1.1"]}""", "interface_name: '..' is not a valid interface name (1-15 of A-Z a-z 0-9 . _ -, starting with a letter or digit)")]
     public async Task Dns_update_refuses_bad_input_before_touching_anything(string data, string error)
     {
         using var machine = new TempMachine().WithResolved();
@@ -125,6 +128,8 @@ public sealed class NetworkHandlerTests
     [InlineData("""{"address":"127.0.0.1","count":0}""", "count: 0 is out of range (1-100)")]
     [InlineData("""{"address":"127.0.0.1","count":101}""", "count: 101 is out of range (1-100)")]
     [InlineData("{}", "address: is required")]
+    [InlineData("""{"address":"255.255.255.255"}""", "address: '255.255.255.255' is the broadcast address; ping one host")]
+    [InlineData("""{"address":"224.0.0.251"}""", "address: '224.0.0.251' is a multicast address; ping one host")]
     public async Task Ping_refuses_bad_input_naming_the_field(string data, string error)
     {
         using var host = new HandlerHost(FixtureMachine.Root("debian12"));

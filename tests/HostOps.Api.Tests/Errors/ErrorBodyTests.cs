@@ -48,6 +48,22 @@ public sealed class ErrorBodyTests(NatsFixture nats) : IClassFixture<NatsFixture
         { "GET", "/system/hostname?target_hostname=bad%20target!", null, "target_hostname" },
         { "POST", "/job", """{"operation":{"type":"network.dns.update","data":{"interface_name":"eth0;reboot","servers":["1.1.1.1"]}}}""", "operation.interface_name" },
         { "POST", "/job", """{"operation":{"type":"network.ping.do","data":{"address":"010.0.0.1"}}}""", "operation.address" },
+        { "POST", "/job", """{"operation":{"type":"system.hostname.get","data":{"interface_name":"eth0"}}}""", "operation.data" },
+        { "POST", "/job", """{"operation":{"type":"system.status.get","data":[]}}""", "operation.data" },
+        { "POST", "/job", """{"operation":{"type":"system.status.get","data":"x"}}""", "operation.data" },
+        { "POST", "/job", """{"operation":{"type":"system.hostname.get"},"target_hostname":"web1\n"}""", "target_hostname" },
+        { "POST", "/job", """{"operation":{"type":"system.hostname.get"},"target_hostname":"group:web\n"}""", "target_hostname" },
+        { "GET", "/system/hostname?target_hostname=web1%0A", null, "target_hostname" },
+        { "GET", "/network/dns/-x", null, "interface_name" },
+        { "GET", "/network/dns/.hidden", null, "interface_name" },
+        { "GET", "/network/dns/eth0%0A", null, "interface_name" },
+        { "PUT", "/network/dns", """{"interface_name":"eth0","servers":["10.0.0.1","10.0.0.2","10.0.0.3","10.0.0.4","10.0.0.5","10.0.0.6","10.0.0.7","10.0.0.8","10.0.0.9"]}""", "servers" },
+        { "PUT", "/network/dns", $$"""{"interface_name":"eth0","search_domains":[{{string.Join(',', Enumerable.Range(1, 17).Select(i => $"\"d{i}.example\""))}}]}""", "search_domains" },
+        { "POST", "/network/ping", """{"address":"255.255.255.255"}""", "address" },
+        { "POST", "/network/ping", """{"address":"224.0.0.1","count":1}""", "address" },
+        { "POST", "/network/ping", """{"address":"ff02::1"}""", "address" },
+        { "POST", "/job", """{"operation":{"type":"network.ping.do","data":{"address":"239.1.1.1"}}}""", "operation.address" },
+        { "POST", "/network/ping", """{"address":"127.0.0.1","count":41}""", "count" }, // 41 echoes take up to 10s = api.server.job_timeout
     };
 
     [Theory]
@@ -62,6 +78,33 @@ public sealed class ErrorBodyTests(NatsFixture nats) : IClassFixture<NatsFixture
         error.Error.ShouldBe("Invalid request");
         error.Details.ShouldNotBeNull().ShouldStartWith(field + ": ");
         ShouldNotLeak(raw);
+    }
+
+    [Theory]
+    [InlineData("""{"operation":{"type":"system.hostname.get","data":{}}}""")]
+    [InlineData("""{"operation":{"type":"system.hostname.get","data":null}}""")]
+    [InlineData("""{"operation":{"type":"system.hostname.get"}}""")]
+    public async Task An_operation_without_input_accepts_empty_null_or_absent_data(string body)
+    {
+        using var response = await _api.Client.SendAsync(HttpMethod.Post, "/job", TestTokens.ForRole(Scopes.Admin), body);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Data_for_an_operation_without_input_is_refused_saying_so()
+    {
+        using var response = await _api.Client.SendAsync(
+            HttpMethod.Post, "/job", TestTokens.ForRole(Scopes.Admin), """{"operation":{"type":"system.hostname.get","data":{"x":1}}}""");
+        (await response.ReadErrorAsync()).Details.ShouldBe("operation.data: system.hostname.get takes no input (leave data out, or send {} or null)");
+    }
+
+    [Fact]
+    public async Task A_ping_that_could_outlast_the_job_timeout_says_how_many_echoes_fit()
+    {
+        using var response = await _api.Client.SendAsync(
+            HttpMethod.Post, "/network/ping", TestTokens.ForRole(Scopes.Admin), """{"address":"127.0.0.1","count":100}""");
+        (await response.ReadErrorAsync()).Details.ShouldBe(
+            "count: 100 echoes can take 21.8s, which does not fit in api.server.job_timeout (10s); use at most 40");
     }
 
     [Theory]

@@ -48,6 +48,21 @@ public sealed class OpenApiDocumentTests(NatsFixture nats) : IClassFixture<NatsF
     }
 
     [Fact]
+    public async Task Every_endpoint_with_a_request_body_declares_413()
+    {
+        var paths = (await DocumentAsync())["paths"]!.AsObject();
+        var withBody = paths.SelectMany(path => path.Value!.AsObject().Select(op => (Name: $"{op.Key} {path.Key}", Operation: op.Value!)))
+            .Where(op => op.Operation["requestBody"] is not null)
+            .ToList();
+
+        withBody.Select(op => op.Name).ShouldBe(["post /job", "post /network/ping", "put /network/dns"], ignoreOrder: true);
+        foreach (var (name, operation) in withBody)
+        {
+            operation["responses"]!.AsObject().ContainsKey("413").ShouldBeTrue(name);
+        }
+    }
+
+    [Fact]
     public async Task The_checked_in_copy_in_docs_equals_the_generated_document()
     {
         using var response = await _api.Client.SendAsync(HttpMethod.Get, "/openapi/v1.json");

@@ -52,6 +52,21 @@ public sealed class CliAppTests : IDisposable
         _error.ToString().ShouldStartWith("hostops: config job.consumer.ack_wait: 'forever' is not a duration");
     }
 
+    [Theory]
+    [InlineData("job: { worker: { labels: { web.dev: east } } }\n", "hostops: config job.worker.labels.web.dev: the label key must be")]
+    [InlineData("job: { worker: { labels: { group: 'web.*' } } }\n", "hostops: config job.worker.labels.group: 'web.*' is not a label value")]
+    [InlineData("job: { kv: { max_bytes: lots } }\n", "hostops: config job.kv.max_bytes: 'lots' is not a size")]
+    public async Task A_bad_label_or_size_in_the_agent_configuration_exits_2_naming_the_key(string yaml, string message)
+    {
+        var config = _dir.Write("bad.yaml", yaml);
+
+        var code = await Run("agent", "start", "--config", config);
+
+        code.ShouldBe(2);
+        _error.ToString().ShouldStartWith(message);
+        _error.ToString().TrimEnd('\n').ShouldNotContain("\n");
+    }
+
     public void Dispose()
     {
         _dir.Dispose();

@@ -20,9 +20,20 @@ public sealed class ConfigValidationTests
     [InlineData("job:registry:replicas", "-1", "config job.registry.replicas: -1 must be at least 1")]
     [InlineData("job:consumer:max_deliver", "0", "config job.consumer.max_deliver: 0 must be at least 1")]
     [InlineData("job:consumer:ack_wait", "0s", "config job.consumer.ack_wait: 0ms must be greater than zero")]
+    [InlineData("job:consumer:inactive_threshold", "0s", "config job.consumer.inactive_threshold: 0ms must be greater than zero")]
+    [InlineData("job:sweep:interval", "0s", "config job.sweep.interval: 0ms must be greater than zero")]
     [InlineData("api:server:security:signing_key", "too-short", "config api.server.security.signing_key: is 9 bytes, needs at least 32")]
     [InlineData("api:server:security:signing_key", "", "config api.server.security.signing_key: is not set (needs at least 32 bytes)")]
     [InlineData("nats:url", "http://x", "config nats.url: 'http://x' is not a NATS URL (like nats://127.0.0.1:4222)")]
+    [InlineData("job:stream:max_bytes", "0", "config job.stream.max_bytes: 0B must be greater than zero")]
+    [InlineData("job:registry:max_bytes", "0MiB", "config job.registry.max_bytes: 0B must be greater than zero")]
+    [InlineData("job:worker:labels:web.dev", "east", "config job.worker.labels.web.dev: the label key must be letters, digits, '_' or '-' (no '.', '*', '>', spaces)")]
+    [InlineData("job:worker:labels:*", "east", "config job.worker.labels.*: the label key must be letters, digits, '_' or '-' (no '.', '*', '>', spaces)")]
+    [InlineData("job:worker:labels:my group", "east", "config job.worker.labels.my group: the label key must be letters, digits, '_' or '-' (no '.', '*', '>', spaces)")]
+    [InlineData("job:worker:labels:group", "web.>", "config job.worker.labels.group: 'web.>' is not a label value: dot-separated parts of letters, digits, '_' or '-' (no '*', '>', spaces, empty parts)")]
+    [InlineData("job:worker:labels:group", "web dev", "config job.worker.labels.group: 'web dev' is not a label value: dot-separated parts of letters, digits, '_' or '-' (no '*', '>', spaces, empty parts)")]
+    [InlineData("job:worker:labels:group", "web..dev", "config job.worker.labels.group: 'web..dev' is not a label value: dot-separated parts of letters, digits, '_' or '-' (no '*', '>', spaces, empty parts)")]
+    [InlineData("job:worker:labels:group", "", "config job.worker.labels.group: '' is not a label value: dot-separated parts of letters, digits, '_' or '-' (no '*', '>', spaces, empty parts)")]
     public void An_invalid_value_stops_start_with_one_line_naming_the_key(string key, string value, string message)
     {
         var error = Should.Throw<ConfigException>(() => Validate(StartingComponents.All, (key, value)));
@@ -35,12 +46,24 @@ public sealed class ConfigValidationTests
     [InlineData("job:consumer:back_off:1", "soon", "config job.consumer.back_off.1: 'soon' is not a duration (use forms like 500ms, 30s, 5m, 24h, 1h30m)")]
     [InlineData("api:server:port", "http", "config api.server.port: 'http' is not a whole number")]
     [InlineData("job:worker:max_jobs", "1.5", "config job.worker.max_jobs: '1.5' is not a whole number")]
+    [InlineData("job:kv:max_bytes", "lots", "config job.kv.max_bytes: 'lots' is not a size (use forms like 4096, 64KiB, 512MiB, 1GiB or 1GB)")]
+    [InlineData("job:stream:max_bytes", "-1", "config job.stream.max_bytes: '-1' is not a size (use forms like 4096, 64KiB, 512MiB, 1GiB or 1GB)")]
     public void A_value_of_the_wrong_type_names_the_key(string key, string value, string message)
     {
         var error = Should.Throw<ConfigException>(() => Validate(StartingComponents.All, (key, value)));
 
         error.Message.ShouldBe(message);
     }
+
+    [Fact]
+    public void Hierarchical_label_values_and_sizes_in_any_unit_are_valid() =>
+        Should.NotThrow(() => Validate(
+            StartingComponents.All,
+            ("job:worker:labels:group", "web.dev.east"),
+            ("job:worker:labels:rack_id", "r-12"),
+            ("job:stream:max_bytes", "512MB"),
+            ("job:kv:max_bytes", "2GiB"),
+            ("job:dlq:max_bytes", "1048576")));
 
     [Fact]
     public void Defaults_with_a_signing_key_are_valid() =>

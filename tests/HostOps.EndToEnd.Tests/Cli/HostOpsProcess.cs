@@ -68,6 +68,9 @@ public sealed class HostOpsProcess : IAsyncDisposable
         await kill.WaitForExitAsync(cancellationToken);
     }
 
+    /// <summary>SIGKILL to hostops alone (not its children), as a crash or the OOM killer would.</summary>
+    public void KillAlone() => _process.Kill(entireProcessTree: false);
+
     public async Task<int?> WaitForExitAsync(TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);

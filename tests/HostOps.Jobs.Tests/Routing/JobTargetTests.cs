@@ -53,9 +53,36 @@ public sealed class JobTargetTests
     [InlineData(":web")]
     [InlineData("group:web..dev")]
     [InlineData("gr*up:web")]
+    [InlineData("web1\n")]
+    [InlineData("web1.example.com\n")]
+    [InlineData("group:web\n")]
+    [InlineData("group\n:web")]
     public void Malformed_targets_are_refused_with_a_reason(string target)
     {
         JobTarget.TryParse(target, out var error).ShouldBeNull();
         error.ShouldNotBeNullOrWhiteSpace();
     }
+
+    [Theory]
+    [InlineData("group", true)]
+    [InlineData("rack_2-b", true)]
+    [InlineData("a.b", false)]
+    [InlineData("", false)]
+    [InlineData("*", false)]
+    [InlineData(">", false)]
+    [InlineData("my key", false)]
+    [InlineData("group\n", false)]
+    public void A_label_key_is_one_subject_token(string key, bool valid) => JobTarget.IsLabelKey(key).ShouldBe(valid);
+
+    [Theory]
+    [InlineData("web", true)]
+    [InlineData("web.dev.east", true)]
+    [InlineData("web..dev", false)]
+    [InlineData(".web", false)]
+    [InlineData("web.*", false)]
+    [InlineData("web.>", false)]
+    [InlineData("web dev", false)]
+    [InlineData("", false)]
+    [InlineData("web\n", false)]
+    public void A_label_value_is_dot_separated_subject_tokens(string value, bool valid) => JobTarget.IsLabelValue(value).ShouldBe(valid);
 }

@@ -29,8 +29,8 @@ public sealed class DnsProviderTests
     public async Task With_resolved_asks_resolvectl_for_the_interface_with_an_argument_list()
     {
         var runner = new FakeCommandRunner()
-            .Answer("resolvectl dns enp1s0", FixtureMachine.ReadText("ubuntu2404", "resolvectl/dns-enp1s0.txt"))
-            .Answer("resolvectl domain enp1s0", FixtureMachine.ReadText("ubuntu2404", "resolvectl/domain-enp1s0.txt"));
+            .Answer("resolvectl dns -- enp1s0", FixtureMachine.ReadText("ubuntu2404", "resolvectl/dns-enp1s0.txt"))
+            .Answer("resolvectl domain -- enp1s0", FixtureMachine.ReadText("ubuntu2404", "resolvectl/domain-enp1s0.txt"));
 
         var settings = await new DnsProvider(FixtureMachine.Root("ubuntu2404"), runner).ReadAsync("enp1s0", Ct);
 
@@ -38,15 +38,30 @@ public sealed class DnsProviderTests
         settings.Servers.ShouldBe(["10.20.0.2", "10.20.0.3", "2001:db8::53", "1.1.1.1"]);
         settings.SearchDomains.ShouldBe(["corp.example.com", "lab.example.com"]);
         runner.Calls.Select(c => (c.FileName, string.Join('|', c.Arguments)))
-            .ShouldBe([("resolvectl", "dns|enp1s0"), ("resolvectl", "domain|enp1s0")]);
+            .ShouldBe([("resolvectl", "dns|--|enp1s0"), ("resolvectl", "domain|--|enp1s0")]);
+    }
+
+    [Theory]
+    [InlineData("-x")]
+    [InlineData("--help")]
+    [InlineData("..")]
+    public async Task A_name_that_could_be_read_as_an_option_or_a_path_never_reaches_resolvectl(string name)
+    {
+        var runner = new FakeCommandRunner();
+
+        var error = await Should.ThrowAsync<HostProviderException>(
+            () => new DnsProvider(FixtureMachine.Root("ubuntu2404"), runner).ReadAsync(name, Ct));
+
+        error.Message.ShouldStartWith($"interface_name: '{name}' is not a valid interface name");
+        runner.Calls.ShouldBeEmpty();
     }
 
     [Fact]
     public async Task With_resolved_an_interface_without_servers_has_none()
     {
         var runner = new FakeCommandRunner()
-            .Answer("resolvectl dns wlp2s0", FixtureMachine.ReadText("ubuntu2404", "resolvectl/dns-empty.txt"))
-            .Answer("resolvectl domain wlp2s0", FixtureMachine.ReadText("ubuntu2404", "resolvectl/dns-empty.txt"));
+            .Answer("resolvectl dns -- wlp2s0", FixtureMachine.ReadText("ubuntu2404", "resolvectl/dns-empty.txt"))
+            .Answer("resolvectl domain -- wlp2s0", FixtureMachine.ReadText("ubuntu2404", "resolvectl/dns-empty.txt"));
 
         var settings = await new DnsProvider(FixtureMachine.Root("ubuntu2404"), runner).ReadAsync("wlp2s0", Ct);
 
@@ -58,7 +73,7 @@ public sealed class DnsProviderTests
     public async Task With_resolved_an_unknown_interface_fails_with_resolvectls_reason()
     {
         var runner = new FakeCommandRunner().Answer(
-            "resolvectl dns eth9",
+            "resolvectl dns -- eth9",
             new CommandResult(1, string.Empty, FixtureMachine.ReadText("ubuntu2404", "resolvectl/no-such-device.txt")));
 
         var error = await Should.ThrowAsync<HostProviderException>(
@@ -70,7 +85,7 @@ public sealed class DnsProviderTests
     [Fact]
     public async Task With_resolved_but_no_resolvectl_installed_fails_cleanly()
     {
-        var runner = new FakeCommandRunner().Missing("resolvectl dns eth0");
+        var runner = new FakeCommandRunner().Missing("resolvectl dns -- eth0");
         var error = await Should.ThrowAsync<HostProviderException>(
             () => new DnsProvider(FixtureMachine.Root("ubuntu2404"), runner).ReadAsync("eth0", Ct));
         error.Message.ShouldContain("cannot run resolvectl");

@@ -22,8 +22,8 @@ public sealed class DnsUpdaterTests
 
         // One element per argument: "|" marks where each argument ends, so nothing was split or joined by a shell.
         runner.Calls.Select(c => c.FileName + "|" + string.Join('|', c.Arguments)).ShouldBe([
-            "resolvectl|dns|eth0|1.1.1.1|2606:4700:4700::1111",
-            "resolvectl|domain|eth0|corp.example.com|example.org",
+            "resolvectl|dns|--|eth0|1.1.1.1|2606:4700:4700::1111",
+            "resolvectl|domain|--|eth0|corp.example.com|example.org",
         ]);
     }
 
@@ -35,7 +35,22 @@ public sealed class DnsUpdaterTests
 
         await new DnsUpdater(machine.Root, runner, Allowed).UpdateAsync("eth0", null, [], Ct);
 
-        runner.Calls.Select(c => c.CommandLine).ShouldBe(["resolvectl domain eth0"]);
+        runner.Calls.Select(c => c.CommandLine).ShouldBe(["resolvectl domain -- eth0"]);
+    }
+
+    [Theory]
+    [InlineData("-x")]
+    [InlineData(".")]
+    public async Task A_name_that_could_be_read_as_an_option_or_a_path_changes_nothing(string name)
+    {
+        using var machine = new TempMachine().WithResolved();
+        var runner = new FakeCommandRunner();
+
+        var error = await Should.ThrowAsync<HostProviderException>(
+            () => new DnsUpdater(machine.Root, runner, Allowed).UpdateAsync(name, ["1.1.1.1"], null, Ct));
+
+        error.Message.ShouldStartWith($"interface_name: '{name}' is not a valid interface name");
+        runner.Calls.ShouldBeEmpty();
     }
 
     [Fact]
@@ -43,7 +58,7 @@ public sealed class DnsUpdaterTests
     {
         using var machine = new TempMachine().WithResolved();
         var runner = new FakeCommandRunner().Answer(
-            "resolvectl dns eth0 1.1.1.1",
+            "resolvectl dns -- eth0 1.1.1.1",
             new CommandResult(1, string.Empty, "Failed to set DNS configuration: Access denied\n"));
 
         var error = await Should.ThrowAsync<HostProviderException>(

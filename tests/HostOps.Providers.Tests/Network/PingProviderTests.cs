@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using HostOps.Providers.Network;
 using Shouldly;
@@ -46,6 +47,44 @@ public sealed class PingProviderTests
 
         (error is OperationCanceledException || error.Message.StartsWith("ICMP echo is not possible", StringComparison.Ordinal)).ShouldBeTrue(error.ToString());
         (DateTime.UtcNow - started).ShouldBeLessThan(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Echoes_go_out_on_schedule_so_unanswered_ones_end_within_intervals_plus_one_timeout()
+    {
+        // Every echo goes unanswered for its whole timeout: one after the other, 5 would take 5 × 600 ms.
+        var sent = new List<TimeSpan>();
+        var clock = Stopwatch.StartNew();
+        var provider = new PingProvider(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(600), async (_, timeout, cancellationToken) =>
+        {
+            lock (sent)
+            {
+                sent.Add(clock.Elapsed);
+            }
+
+            await Task.Delay(timeout, cancellationToken);
+            return null;
+        });
+
+        var summary = await provider.PingAsync(IPAddress.Loopback, 5, Ct);
+
+        summary.Sent.ShouldBe(5);
+        summary.Received.ShouldBe(0);
+        summary.PacketLossPercent.ShouldBe(100);
+        sent.Count.ShouldBe(5);
+        sent[^1].ShouldBeLessThan(TimeSpan.FromMilliseconds(600), "the last echo left only after the earlier ones timed out");
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromMilliseconds(1800));
+    }
+
+    [Fact]
+    public async Task Replies_are_summarised_in_the_order_sent()
+    {
+        var rtts = new Queue<double?>([1.5, null, 3.5]);
+        var provider = new PingProvider(TimeSpan.Zero, TimeSpan.FromSeconds(1), (_, _, _) => Task.FromResult(rtts.Dequeue()));
+
+        var summary = await provider.PingAsync(IPAddress.Loopback, 3, Ct);
+
+        summary.ShouldBe(new PingSummary(3, 2, 33.3, 1.5, 2.5, 3.5));
     }
 
     [Fact]

@@ -5,7 +5,8 @@ namespace HostOps.Testing.Jobs;
 
 /// <summary>
 /// Configuration for one test's job system on the shared test server: unique stream and bucket names, memory
-/// storage, and short timings so retries and dead letters happen within a test.
+/// storage, small size limits (nats-server reserves each <c>max_bytes</c> up front, and one test server holds many
+/// job systems), and short timings so retries and dead letters happen within a test.
 /// </summary>
 public static class TestJobConfiguration
 {
@@ -27,6 +28,10 @@ public static class TestJobConfiguration
             ["job:registry:storage"] = "memory",
             ["job:registry:ttl"] = "5s",
             ["job:registry:heartbeat_interval"] = "200ms",
+            ["job:stream:max_bytes"] = "16MiB",
+            ["job:kv:max_bytes"] = "16MiB",
+            ["job:dlq:max_bytes"] = "4MiB",
+            ["job:registry:max_bytes"] = "4MiB",
             ["job:consumer:max_deliver"] = "3",
             ["job:consumer:ack_wait"] = "2s",
             ["job:consumer:back_off:0"] = "100ms",

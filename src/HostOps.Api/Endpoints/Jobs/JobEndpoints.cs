@@ -29,7 +29,7 @@ internal static class JobEndpoints
             .RequireScope(Scopes.Write)
             .WithName("SubmitJob")
             .WithSummary("Submit a job; a modifying operation needs the write scope.")
-            .ProducesErrors(StatusCodes.Status400BadRequest);
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge);
 
         group.MapGet("/job", ListAsync)
             .RequireScope(Scopes.Read)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HostOps.Api.Configuration;
 using HostOps.Api.Errors;
 using HostOps.Api.Operations;
 using HostOps.Contracts.Errors;
@@ -7,6 +8,7 @@ using HostOps.Contracts.Operations;
 using HostOps.Contracts.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace HostOps.Api.Endpoints.Network;
 
@@ -23,7 +25,8 @@ internal static class NetworkEndpoints
             .RequireScope(Scopes.Write)
             .WithName("PostNetworkPing")
             .WithSummary("Ping an IP address from each targeted host.")
-            .ProducesNodeOperationErrors();
+            .ProducesNodeOperationErrors()
+            .ProducesErrors(StatusCodes.Status413PayloadTooLarge);
 
         group.MapGet("/dns/{interfaceName}", GetDnsAsync)
             .RequireScope(Scopes.Read)
@@ -35,20 +38,27 @@ internal static class NetworkEndpoints
             .RequireScope(Scopes.Write)
             .WithName("PutNetworkDns")
             .WithSummary("Set DNS servers and search domains of one interface on each targeted host.")
-            .ProducesNodeOperationErrors();
+            .ProducesNodeOperationErrors()
+            .ProducesErrors(StatusCodes.Status413PayloadTooLarge);
 
         return routes;
     }
 
     private static async Task<Results<Ok<NodeResults<PingResult>>, JsonHttpResult<ErrorBody>>> PingAsync(
-        PingRequest? request, NodeOperationRunner runner, CancellationToken cancellationToken, [FromQuery(Name = "target_hostname")] string? target = null)
+        PingRequest? request,
+        NodeOperationRunner runner,
+        IOptions<ApiServerOptions> options,
+        CancellationToken cancellationToken,
+        [FromQuery(Name = "target_hostname")] string? target = null)
     {
         if (request is null)
         {
             return ApiErrors.Invalid("body", "required: {\"address\":\"1.1.1.1\",\"count\":4}");
         }
 
-        if (InputRules.Validate(request) is { } invalid)
+        // The answer waits up to the job timeout: a ping that may take longer would only ever answer 504.
+        var invalid = InputRules.Validate(request) ?? InputRules.PingWithin("count", request.Count, options.Value.JobTimeout.Value, "api.server.job_timeout");
+        if (invalid is not null)
         {
             return ApiErrors.Invalid(invalid);
         }

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using HostOps.Cli.Configuration;
 using HostOps.Cli.Hosting;
-using HostOps.Nats.Server;
-using Microsoft.Extensions.Logging;
 
 namespace HostOps.Cli.Commands.Nats;
 
@@ -14,6 +12,7 @@ internal static class NatsServerStartCommand
         var command = new Command("start", """
             Run the managed nats-server with JetStream until Ctrl-C, and create the job streams and buckets.
             Listens on nats.server.host:port; the store is nats.server.store_dir or <data_dir>/nats.
+            Restarts the server if it dies (1 s, doubling up to 30 s); one instance per data directory.
             """).WithExamples(
             "hostops nats server start",
             "HOSTOPS_NATS__SERVER__PORT=14222 hostops nats server start");
@@ -28,7 +27,7 @@ internal static class NatsServerStartCommand
         ConfigValidator.Validate(settings, StartingComponents.NatsServer);
 
         using var loggers = CliLogging.CreateFactory(loaded.Configuration);
-        await using var nats = new ManagedNatsServer(settings.NatsServer, settings.DataDir, loggers.CreateLogger<ManagedNatsServer>());
+        await using var nats = ManagedNats.Create(settings, loggers);
         await ManagedNats.StartAsync(nats, context.CancellationToken);
         await NatsProvisioning.EnsureAsync(settings, context.CancellationToken);
         await context.Output.WriteLineAsync($"nats-server is running at {nats.Url} (store {nats.StoreDir}); Ctrl-C stops it.");

@@ -1,9 +1,7 @@
 using System.CommandLine;
 using HostOps.Cli.Configuration;
 using HostOps.Cli.Hosting;
-using HostOps.Nats.Server;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace HostOps.Cli.Commands.Start;
 
@@ -32,11 +30,14 @@ internal static class StartCommand
 
         var settings = StartupSecrets.UseManagedNatsUrl(loaded, HostOpsSettings.Bind(loaded));
         ConfigValidator.Validate(settings, StartingComponents.All);
+
+        // Before the port check and the token write: a second start on this data directory names the first one.
+        using var loggers = CliLogging.CreateFactory(loaded.Configuration);
+        await using var nats = ManagedNats.Create(settings, loggers);
+        ManagedNats.ClaimDataDirectory(nats);
         ConfigValidator.PortIsFree("api:server:port", settings.ApiServer.Host, settings.ApiServer.Port);
         StartupSecrets.WriteAdminToken(loaded, settings, TimeProvider.System);
 
-        using var loggers = CliLogging.CreateFactory(loaded.Configuration);
-        await using var nats = new ManagedNatsServer(settings.NatsServer, settings.DataDir, loggers.CreateLogger<ManagedNatsServer>());
         await ManagedNats.StartAsync(nats, context.CancellationToken);
         await NatsProvisioning.EnsureAsync(settings, context.CancellationToken);
 
