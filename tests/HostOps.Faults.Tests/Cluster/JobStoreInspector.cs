@@ -57,9 +57,13 @@ public static class JobStoreInspector
             foreach (var id in ids)
             {
                 var keys = new List<string>();
-                await foreach (var key in jobs.GetKeysAsync([$"jobs.{id}", $"events.{id}.>"]))
+                foreach (var filter in new[] { $"jobs.{id}", $"events.{id}.>" })
                 {
-                    keys.Add(key);
+                    // nats-server 2.9: one filter subject per watch.
+                    await foreach (var key in jobs.GetKeysAsync([filter]))
+                    {
+                        keys.Add(key);
+                    }
                 }
 
                 await foreach (var key in responses.GetKeysAsync([$"{id}.>"]))
