@@ -1,3 +1,3 @@
 using HostOps.Cli.Commands;
 
-return await CliApp.RunAsync(ServerCli.CreateRoot(CliServices.Default), args, Console.Out, Console.Error);
+return await ServerCli.RunAsync(args);

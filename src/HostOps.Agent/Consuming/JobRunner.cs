@@ -112,6 +112,7 @@ public sealed partial class JobRunner
         var delivered = (int)(msg.Metadata?.NumDelivered ?? 1);
         var clock = Stopwatch.StartNew();
         JobHostResponse response;
+        RunningJob.Enter(notification.Id, notification.Attempt); // flows into the handler; undone when this method returns
         try
         {
             var data = await OperateAsync(msg, definition, cancellationToken);

@@ -2,13 +2,21 @@ using HostOps.Cli.Commands.Agent;
 using HostOps.Cli.Commands.Api;
 using HostOps.Cli.Commands.Nats;
 using HostOps.Cli.Commands.Start;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HostOps.Cli.Commands;
 
 /// <summary>The full <c>hostops</c> tree: the server-side commands plus everything the client executable has.</summary>
-internal static class ServerCli
+public static class ServerCli
 {
-    public static HostOpsRootCommand CreateRoot(CliServices services)
+    /// <summary>
+    /// Runs <c>hostops</c> as <c>Program</c> does; <paramref name="configureAgent"/> adds to the services of the
+    /// agent that <c>agent start</c> builds (a test host's own operation handlers; the shipped CLI passes none).
+    /// </summary>
+    public static Task<int> RunAsync(string[] args, Action<IServiceCollection>? configureAgent = null) =>
+        CliApp.RunAsync(CreateRoot(CliServices.Default, configureAgent), args, Console.Out, Console.Error);
+
+    internal static HostOpsRootCommand CreateRoot(CliServices services, Action<IServiceCollection>? configureAgent = null)
     {
         var root = ClientCli.CreateRoot(services);
 
@@ -16,7 +24,7 @@ internal static class ServerCli
         root.Subcommands.Insert(0, StartCommand.Create());
         root.Subcommands.Insert(1, NatsCommand.Create());
         root.Subcommands.Insert(2, ApiCommand.Create());
-        root.Subcommands.Insert(3, AgentCommand.Create());
+        root.Subcommands.Insert(3, AgentCommand.Create(configureAgent));
         return root;
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace HostOps.Contracts.Operations;
 
 /// <summary>
@@ -23,7 +25,13 @@ public static class OperationTypes
     private static readonly string[] QuerySuffixes = [".get", ".query", ".read", ".status", ".do"];
     private static readonly string[] ModifySuffixes = [".update", ".set", ".create", ".delete", ".execute"];
 
-    public static bool IsKnown(string? type) => type is not null && All.Contains(type);
+    // Types a host adds for its own handlers (the fault-injection test host); the shipped hostops adds none.
+    private static readonly ConcurrentDictionary<string, bool> Registered = new(StringComparer.Ordinal);
+
+    public static bool IsKnown(string? type) => type is not null && (All.Contains(type) || Registered.ContainsKey(type));
+
+    /// <summary>Makes <paramref name="type"/> known in this process, for a host that also registers its handler.</summary>
+    public static void Register(string type) => Registered[type] = true;
 
     /// <summary>True for a modifying operation, false for a query; null when the suffix is neither.</summary>
     public static bool? IsModification(string type)

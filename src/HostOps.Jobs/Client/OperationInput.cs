@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using HostOps.Contracts.Jobs;
@@ -13,12 +14,22 @@ namespace HostOps.Jobs.Client;
 /// </summary>
 public static class OperationInput
 {
-    private static readonly Dictionary<string, Func<JsonElement?, string?>> DataRules = new(StringComparer.Ordinal)
+    private static readonly ConcurrentDictionary<string, Func<JsonElement?, string?>> DataRules = new(StringComparer.Ordinal)
     {
         [OperationTypes.DnsGet] = data => InputRules.Validate(Read(data, HostOpsJsonContext.Default.DnsGetRequest)),
         [OperationTypes.DnsUpdate] = data => InputRules.Validate(Read(data, HostOpsJsonContext.Default.DnsUpdateRequest)),
         [OperationTypes.PingDo] = data => InputRules.Validate(Read(data, HostOpsJsonContext.Default.PingRequest)),
     };
+
+    /// <summary>
+    /// Accepts an operation type the shipped list lacks, in this process only, with the rule its input must pass
+    /// (an error such as <c>data.x: …</c>, or null); for a host that registers the type's handler too (a test host).
+    /// </summary>
+    public static void Register(string type, Func<JsonElement?, string?> dataRule)
+    {
+        OperationTypes.Register(type);
+        DataRules[type] = dataRule;
+    }
 
     public static void Validate(JobOperation? operation)
     {

@@ -1,13 +1,14 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HostOps.Cli.Commands.Agent;
 
 /// <summary><c>hostops agent …</c>.</summary>
 internal static class AgentCommand
 {
-    public static Command Create() =>
+    public static Command Create(Action<IServiceCollection>? configureAgent = null) =>
         new("agent", "The agent that runs jobs on this host.")
         {
-            AgentStartCommand.Create(),
+            AgentStartCommand.Create(configureAgent),
         };
 }

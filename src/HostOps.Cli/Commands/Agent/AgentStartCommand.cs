@@ -3,6 +3,7 @@ using HostOps.Agent;
 using HostOps.Cli.Configuration;
 using HostOps.Cli.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace HostOps.Cli.Commands.Agent;
@@ -10,18 +11,19 @@ namespace HostOps.Cli.Commands.Agent;
 /// <summary><c>hostops agent start</c>: a Generic Host with the job system and the agent, connecting to nats.url.</summary>
 internal static class AgentStartCommand
 {
-    public static Command Create()
+    /// <param name="configureAgent">Adds to the agent's services after the built-in ones (see <see cref="ServerCli.RunAsync"/>).</param>
+    public static Command Create(Action<IServiceCollection>? configureAgent = null)
     {
         var command = new Command("start", """
             Run the agent on this host until Ctrl-C; it takes jobs from the NATS server at nats.url.
             """).WithExamples(
             "hostops agent start",
             "HOSTOPS_NATS__URL=nats://10.0.0.5:4222 HOSTOPS_JOB__WORKER__LABELS__group=web.dev hostops agent start");
-        command.SetRunner(RunAsync);
+        command.SetRunner(context => RunAsync(context, configureAgent));
         return command;
     }
 
-    private static async Task<int> RunAsync(CommandContext context)
+    private static async Task<int> RunAsync(CommandContext context, Action<IServiceCollection>? configureAgent)
     {
         var loaded = context.LoadConfiguration();
         var settings = HostOpsSettings.BindAndValidate(loaded, StartingComponents.Agent);
@@ -31,6 +33,7 @@ internal static class AgentStartCommand
         builder.Configuration.AddConfiguration(loaded.Configuration);
         builder.Logging.UseCliConsole(loaded.Configuration);
         builder.Services.AddHostOpsAgent(builder.Configuration);
+        configureAgent?.Invoke(builder.Services);
         using var host = builder.Build();
         await host.StartAsync(context.CancellationToken);
         await context.Output.WriteLineAsync($"Agent is running against {settings.Nats.Url}; Ctrl-C stops it.");
