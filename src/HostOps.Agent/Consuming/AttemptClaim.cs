@@ -42,7 +42,13 @@ internal sealed class AttemptClaim
                 }
 
                 var held = await store.TryGetEntryAsync(key, serializer: JobSerializers.Event, cancellationToken: cancellationToken);
-                return held.Success && held.Value.Value == started ? new AttemptClaim(store, key, held.Value.Revision) : null;
+                if (!held.Success)
+                {
+                    // Neither created nor there (a full bucket answers so): not ours to skip; leave it for redelivery.
+                    throw new InvalidOperationException($"could not create the claim {key}: {created.Error.Message}");
+                }
+
+                return held.Value.Value == started ? new AttemptClaim(store, key, held.Value.Revision) : null;
             }
             catch (Exception ex) when (tries < 3 && ex is not OperationCanceledException)
             {

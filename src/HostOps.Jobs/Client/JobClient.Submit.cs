@@ -1,6 +1,7 @@
 using HostOps.Contracts.Jobs;
 using HostOps.Jobs.Routing;
 using HostOps.Jobs.Store;
+using NATS.Client.JetStream;
 
 namespace HostOps.Jobs.Client;
 
@@ -23,7 +24,18 @@ public sealed partial class JobClient
         var store = await _buckets.JobsAsync(cancellationToken);
         var revision = await store.CreateAsync(JobKeys.Definition(id), definition, JobSerializers.Definition, cancellationToken);
         Wrote(revision);
-        await JobPublisher.PublishAsync(_buckets.JetStream, subject, new JobNotification(id, 1), cancellationToken);
+        try
+        {
+            await JobPublisher.PublishAsync(_buckets.JetStream, subject, new JobNotification(id, 1), cancellationToken);
+        }
+        catch (NatsJSApiException)
+        {
+            // The server refused the notification (a full stream): the caller is told no, so the job must not run
+            // later. Any other failure leaves the stored job to the sweep, which publishes it after ack_wait.
+            await store.DeleteAsync(JobKeys.Definition(id), cancellationToken: CancellationToken.None);
+            throw;
+        }
+
         return new SubmitJobResponse(id, JobStatus.Unprocessed, revision, now);
     }
 
