@@ -44,9 +44,10 @@ public sealed partial class AgentDirectory : BackgroundService
 
     /// <summary>
     /// Hosts that hold the job's latest attempt (processing) and are still running it: their agent's heartbeat is
-    /// alive, that agent instance started before it claimed the attempt, and its heartbeats since the claim list the
-    /// attempt. A holder whose agent went silent, restarted since (same hostname, later <c>started_at</c>) or lost
-    /// track of the attempt has abandoned it.
+    /// alive (seen within the registry TTL plus <c>ack_wait</c>, and its key not removed), that agent instance started
+    /// before it claimed the attempt, and its heartbeats since the claim list the attempt. A holder whose agent went
+    /// silent, stopped, restarted since (same hostname, later <c>started_at</c>) or lost track of the attempt has
+    /// abandoned it.
     /// </summary>
     public async Task<IReadOnlyList<string>> HoldersAliveAsync(Guid id, JobStatusView view, CancellationToken cancellationToken)
     {
@@ -56,7 +57,17 @@ public sealed partial class AgentDirectory : BackgroundService
             return [];
         }
 
-        var live = (await LiveAsync(cancellationToken)).ToDictionary(a => a.Hostname, StringComparer.OrdinalIgnoreCase);
+        // A silent agent is given ack_wait beyond the registry TTL before its attempts count as abandoned: a heartbeat
+        // that is merely late (a loaded host) must not start a second run of an attempt still running.
+        await _loaded.Task.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+        var silentFor = _buckets.Options.Registry.Ttl.Value + _buckets.Options.Consumer.AckWait.Value;
+        var oldest = _time.GetUtcNow() - silentFor;
+        Dictionary<string, AgentHeartbeat> live;
+        lock (_gate)
+        {
+            live = _agents.Values.Where(a => a.LastSeen >= oldest).ToDictionary(a => a.Hostname, StringComparer.OrdinalIgnoreCase);
+        }
+
         return holders
             .Where(h => live.TryGetValue(h.Hostname, out var agent) && agent.StartedAt <= h.Updated && Holds(agent, id, view.Attempt, h.Updated))
             .Select(h => h.Hostname)

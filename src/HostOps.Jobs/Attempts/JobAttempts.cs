@@ -90,6 +90,30 @@ public sealed class JobAttempts
         }
     }
 
+    /// <summary>
+    /// Removes the job's notifications from the stream, one message at a time by sequence: nats-server 2.9 moves
+    /// every consumer past a filtered purge, which would skip other jobs' notifications.
+    /// </summary>
+    public async Task RemoveNotificationsAsync(JobDefinition definition, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            StreamMsgGetResponse found;
+            try
+            {
+                found = await _buckets.JetStream.JSRequestResponseAsync<StreamMsgGetRequest, StreamMsgGetResponse>(
+                    $"{_buckets.JetStream.Opts.Prefix}.STREAM.MSG.GET.{_buckets.Options.Stream.Name}", new StreamMsgGetRequest { LastBySubj = definition.Subject }, cancellationToken);
+            }
+            catch (NatsJSApiException ex) when (ex.Error.Code == 404)
+            {
+                return;
+            }
+
+            await _buckets.JetStream.DeleteMessageAsync(
+                _buckets.Options.Stream.Name, new StreamMsgDeleteRequest { Seq = found.Message.Seq, NoErase = true }, cancellationToken);
+        }
+    }
+
     /// <summary>Dead-letters the job's current attempt with <paramref name="reason"/> (message on JOBS-DLQ plus a <c>dlq</c> event).</summary>
     public Task DeadLetterAsync(JobDefinition definition, int attempt, string? hostname, string reason, CancellationToken cancellationToken) =>
         _deadLetters.AddAsync(

@@ -1,6 +1,5 @@
 using HostOps.Contracts.Jobs;
 using HostOps.Jobs.Store;
-using NATS.Client.JetStream.Models;
 
 namespace HostOps.Jobs.Client;
 
@@ -24,8 +23,7 @@ public sealed partial class JobClient
         await store.DeleteAsync(JobKeys.Definition(id), cancellationToken: cancellationToken);
         if (definition is not null)
         {
-            var stream = await _buckets.JetStream.GetStreamAsync(_buckets.Options.Stream.Name, cancellationToken: cancellationToken);
-            await stream.PurgeAsync(new StreamPurgeRequest { Filter = definition.Subject }, cancellationToken);
+            await _attempts.RemoveNotificationsAsync(definition, cancellationToken);
         }
 
         await DeleteKeysAsync(store, JobKeys.EventsOf(id), cancellationToken);
