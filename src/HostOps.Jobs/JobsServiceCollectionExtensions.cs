@@ -46,6 +46,10 @@ public static class JobsServiceCollectionExtensions
             Url = sp.GetRequiredService<IOptions<NatsConnectionOptions>>().Value.Url,
             Name = "hostops",
             MaxReconnectRetry = -1,
+
+            // Back within about a second of a restarted server, not the client's default 2-5 s.
+            ReconnectWaitMin = TimeSpan.FromMilliseconds(200),
+            ReconnectWaitMax = TimeSpan.FromSeconds(1),
         }));
         services.TryAddSingleton<JobBuckets>();
         services.TryAddSingleton<DeadLetterOffice>();
