@@ -8,6 +8,7 @@ using HostOps.Testing.Agents;
 using HostOps.Testing.Jobs;
 using HostOps.Testing.Nats;
 using Microsoft.Extensions.Configuration;
+using NATS.Client.JetStream;
 using NATS.Client.JetStream.Models;
 using Shouldly;
 using Xunit;
@@ -25,11 +26,30 @@ public sealed class AgentLifecycleTests(NatsFixture nats) : IClassFixture<NatsFi
         var configuration = TestJobConfiguration.Create(nats.Url);
         await using var system = await TestJobSystem.StartAsync(nats.Url, configuration);
         var js = system.Buckets.JetStream;
-        await js.DeleteStreamAsync(system.Options.Stream.Name, Ct);
 
-        // A stream holding the job subjects keeps JOBS (and so the agent's consumers) from being created again.
+        // A stream holding the job subjects keeps JOBS (and so the agent's consumers) from being created again; the
+        // resource keeper may re-create JOBS meanwhile, so delete it until the blocker takes its place.
         var blocker = NatsFixture.UniqueName("BLOCKER");
-        await js.CreateStreamAsync(new StreamConfig(blocker, [$"{system.Options.Stream.SubjectPrefix}.>"]) { Storage = StreamConfigStorage.Memory }, Ct);
+        await Eventually.TrueAsync(async () =>
+        {
+            try
+            {
+                await js.DeleteStreamAsync(system.Options.Stream.Name, Ct);
+            }
+            catch (NatsJSApiException)
+            {
+            }
+
+            try
+            {
+                await js.CreateStreamAsync(new StreamConfig(blocker, [$"{system.Options.Stream.SubjectPrefix}.>"]) { Storage = StreamConfigStorage.Memory }, Ct);
+                return true;
+            }
+            catch (NatsJSApiException)
+            {
+                return false;
+            }
+        });
         var registry = await system.Buckets.RegistryAsync(Ct);
         var starting = TestAgentWithoutWaitingAsync(configuration, "early");
 
