@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds HostOps and runs every test project of HostOps.slnx against a real nats-server (the fault-injection
-# suite, tests/HostOps.Faults.Tests, runs on demand: see docs/reliability.md).
+# Builds HostOps and runs every test project of HostOps.slnx against a real nats-server, the fault-injection
+# suite (tests/HostOps.Faults.Tests, see docs/reliability.md) included.
 # Ends with one line: "Tests: N passed, M failed[, K skipped]".
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -86,6 +86,7 @@ public sealed partial class AgentDirectory : BackgroundService
                 var store = await _buckets.RegistryAsync(stoppingToken);
                 var options = new NatsKVWatchOpts
                 {
+                    IdleHeartbeat = JobBuckets.WatchHeartbeat,
                     OnNoData = _ =>
                     {
                         _loaded.TrySetResult();

@@ -62,7 +62,7 @@ public sealed partial class JobIndex : BackgroundService
             try
             {
                 var store = await _buckets.JobsAsync(stoppingToken);
-                var options = new NatsKVWatchOpts { ResumeAtRevision = Revision == 0 ? 0 : Revision + 1 };
+                var options = new NatsKVWatchOpts { ResumeAtRevision = Revision == 0 ? 0 : Revision + 1, IdleHeartbeat = JobBuckets.WatchHeartbeat };
                 await foreach (var entry in store.WatchAsync<byte[]>(">", opts: options, cancellationToken: stoppingToken))
                 {
                     Apply(entry);

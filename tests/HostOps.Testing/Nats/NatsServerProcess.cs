@@ -62,12 +62,7 @@ public sealed class NatsServerProcess : IAsyncDisposable
         throw new InvalidOperationException("nats-server is not installed; ./test.sh installs it with apt-get install -y nats-server");
     }
 
-    public static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreeTcpPort() => Network.FreePorts.Next();
 
     public NatsConnection Connect() => new(new NatsOpts { Url = Url, Name = "hostops-test" });
 
