@@ -233,14 +233,7 @@ public sealed partial class JobRunner
             return (null, $"attempt {notification.Attempt + 1} has superseded it");
         }
 
-        try
-        {
-            return (JsonSerializer.Deserialize(bytes, HostOpsJsonContext.Default.JobDefinition), null);
-        }
-        catch (JsonException)
-        {
-            return (null, null);
-        }
+        return (JobSerializers.TryRead(bytes, HostOpsJsonContext.Default.JobDefinition), null);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dropping malformed job notification on {Subject}")]

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Json;
 using HostOps.Jobs.DeadLetters;
@@ -32,19 +31,7 @@ public sealed class JobAttempts
     {
         var store = await _buckets.JobsAsync(cancellationToken);
         var entry = await store.TryGetEntryAsync<byte[]>(JobKeys.Definition(id), cancellationToken: cancellationToken);
-        if (!entry.Success || entry.Value.Value is not { Length: > 0 } bytes)
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(bytes, HostOpsJsonContext.Default.JobDefinition);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        return entry.Success ? JobSerializers.TryRead(entry.Value.Value, HostOpsJsonContext.Default.JobDefinition) : null;
     }
 
     /// <summary>
@@ -77,17 +64,9 @@ public sealed class JobAttempts
     /// <summary>The attempt of the last notification published for the job (its subject is its own); 0 when none is stored.</summary>
     public async Task<int> LastPublishedAttemptAsync(JobDefinition definition, CancellationToken cancellationToken)
     {
-        try
-        {
-            var found = await _buckets.JetStream.JSRequestResponseAsync<StreamMsgGetRequest, StreamMsgGetResponse>(
-                $"{_buckets.JetStream.Opts.Prefix}.STREAM.MSG.GET.{_buckets.Options.Stream.Name}", new StreamMsgGetRequest { LastBySubj = definition.Subject }, cancellationToken);
-            var body = found.Message.Data.Length > 0 ? Encoding.UTF8.GetString(found.Message.Data.Span) : null;
-            return JobNotification.TryParse(body, out var notification) ? notification.Attempt : 0;
-        }
-        catch (NatsJSApiException ex) when (ex.Error.Code == 404)
-        {
-            return 0;
-        }
+        var found = await LastNotificationAsync(definition, cancellationToken);
+        var body = found is { Data.Length: > 0 } message ? Encoding.UTF8.GetString(message.Data.Span) : null;
+        return JobNotification.TryParse(body, out var notification) ? notification.Attempt : 0;
     }
 
     /// <summary>
@@ -96,21 +75,25 @@ public sealed class JobAttempts
     /// </summary>
     public async Task RemoveNotificationsAsync(JobDefinition definition, CancellationToken cancellationToken)
     {
-        for (var i = 0; i < 100; i++)
+        for (var i = 0; i < 100 && await LastNotificationAsync(definition, cancellationToken) is { } found; i++)
         {
-            StreamMsgGetResponse found;
-            try
-            {
-                found = await _buckets.JetStream.JSRequestResponseAsync<StreamMsgGetRequest, StreamMsgGetResponse>(
-                    $"{_buckets.JetStream.Opts.Prefix}.STREAM.MSG.GET.{_buckets.Options.Stream.Name}", new StreamMsgGetRequest { LastBySubj = definition.Subject }, cancellationToken);
-            }
-            catch (NatsJSApiException ex) when (ex.Error.Code == 404)
-            {
-                return;
-            }
-
             await _buckets.JetStream.DeleteMessageAsync(
-                _buckets.Options.Stream.Name, new StreamMsgDeleteRequest { Seq = found.Message.Seq, NoErase = true }, cancellationToken);
+                _buckets.Options.Stream.Name, new StreamMsgDeleteRequest { Seq = found.Seq, NoErase = true }, cancellationToken);
+        }
+    }
+
+    // The stream's last message on the job's subject (STREAM.MSG.GET by subject); null when there is none.
+    private async Task<StoredMessage?> LastNotificationAsync(JobDefinition definition, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var found = await _buckets.JetStream.JSRequestResponseAsync<StreamMsgGetRequest, StreamMsgGetResponse>(
+                $"{_buckets.JetStream.Opts.Prefix}.STREAM.MSG.GET.{_buckets.Options.Stream.Name}", new StreamMsgGetRequest { LastBySubj = definition.Subject }, cancellationToken);
+            return found.Message;
+        }
+        catch (NatsJSApiException ex) when (ex.Error.Code == 404)
+        {
+            return null;
         }
     }
 

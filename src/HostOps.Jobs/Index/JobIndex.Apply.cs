@@ -1,4 +1,3 @@
-using System.Text.Json;
 using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Json;
 using HostOps.Jobs.Status;
@@ -20,9 +19,9 @@ public sealed partial class JobIndex
             {
                 if (isDefinition)
                 {
-                    ApplyDefinition(id, isPut ? Read(entry.Value, HostOpsJsonContext.Default.JobDefinition) : null);
+                    ApplyDefinition(id, isPut ? JobSerializers.TryRead(entry.Value, HostOpsJsonContext.Default.JobDefinition) : null);
                 }
-                else if (isPut && _jobs.TryGetValue(id, out var job) && Read(entry.Value, HostOpsJsonContext.Default.JobEvent) is { } jobEvent)
+                else if (isPut && _jobs.TryGetValue(id, out var job) && JobSerializers.TryRead(entry.Value, HostOpsJsonContext.Default.JobEvent) is { } jobEvent)
                 {
                     ApplyEvent(job, jobEvent);
                 }
@@ -154,22 +153,4 @@ public sealed partial class JobIndex
         JobEventKind.Retried => JobEventKind.Retried,
         _ => kind,
     };
-
-    private static T? Read<T>(byte[]? value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
-        where T : class
-    {
-        if (value is null || value.Length == 0)
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(value, typeInfo);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 }

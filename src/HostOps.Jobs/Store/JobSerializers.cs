@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using HostOps.Contracts.Agents;
 using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Json;
@@ -17,4 +19,23 @@ public static class JobSerializers
     public static NatsJsonContextSerializer<DeadLetter> DeadLetter { get; } = new(HostOpsJsonContext.Default);
 
     public static NatsJsonContextSerializer<AgentHeartbeat> Heartbeat { get; } = new(HostOpsJsonContext.Default);
+
+    /// <summary>A stored value as <typeparamref name="T"/>; null when it is empty or not valid JSON for it.</summary>
+    public static T? TryRead<T>(byte[]? value, JsonTypeInfo<T> typeInfo)
+        where T : class
+    {
+        if (value is null || value.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(value, typeInfo);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }
