@@ -101,10 +101,11 @@ public sealed partial class AgentWorker : BackgroundService
         }
     }
 
+    // The slot semaphore is not disposed: a job cancelled at the end of the grace period may still release its
+    // slot after the host has disposed this service (it needs no disposal: its wait handle is never used).
     public override void Dispose()
     {
         _abort.Dispose();
-        _slots.Dispose();
         base.Dispose();
     }
 

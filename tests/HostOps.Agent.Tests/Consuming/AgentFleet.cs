@@ -19,7 +19,8 @@ internal sealed class AgentFleet : IAsyncDisposable
     public static async Task<AgentFleet> StartAsync(string natsUrl, IDictionary<string, string?>? settings = null) =>
         new(await TestJobSystem.StartAsync(natsUrl, TestJobConfiguration.Create(natsUrl, settings)));
 
-    public async Task<TestAgent> AddAgentAsync(string hostname, IDictionary<string, string>? labels = null, int maxJobs = 4)
+    public async Task<TestAgent> AddAgentAsync(
+        string hostname, IDictionary<string, string>? labels = null, int maxJobs = 4, Action<IServiceCollection>? configureServices = null)
     {
         var agent = await TestAgent.StartAsync(
             System.Configuration,
@@ -29,6 +30,7 @@ internal sealed class AgentFleet : IAsyncDisposable
             {
                 services.AddSingleton(Journal);
                 services.AddOperationHandler<RecordingHandler>();
+                configureServices?.Invoke(services);
             },
             maxJobs);
         _agents.Add(agent);

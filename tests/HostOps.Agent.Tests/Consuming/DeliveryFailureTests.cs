@@ -4,6 +4,8 @@ using HostOps.Contracts.Json;
 using HostOps.Contracts.Operations;
 using HostOps.Jobs.Client;
 using HostOps.Jobs.Store;
+using Microsoft.Extensions.DependencyInjection;
+using NATS.Client.Core;
 using HostOps.Testing;
 using HostOps.Testing.Nats;
 using NATS.Client.JetStream.Models;
@@ -79,6 +81,44 @@ public sealed class DeliveryFailureTests(NatsFixture nats) : IClassFixture<NatsF
         job!.Status.ShouldBe(JobStatus.Completed);
         job.Hostname.ShouldBe("staying");
         (await fleet.System.Client.GetWorkersAsync(Ct)).Workers.Select(w => w.Hostname).ShouldBe(["staying"]);
+    }
+
+    [Fact]
+    public async Task A_running_job_whose_keep_alives_cannot_reach_nats_is_neither_failed_nor_rerun()
+    {
+        var server = await NatsServerProcess.StartAsync(cancellationToken: Ct);
+        try
+        {
+            // Stored on disk, as in production, so the restarted server still has the job and its notification.
+            var onDisk = new Dictionary<string, string?>
+            {
+                ["job:stream:storage"] = "file", ["job:kv:storage"] = "file", ["job:registry:storage"] = "file", ["job:dlq:storage"] = "file",
+            };
+            await using var fleet = await AgentFleet.StartAsync(server.Url, onDisk);
+            fleet.Journal.BlockOn = "keeper";
+            var keeper = await fleet.AddAgentAsync("keeper");
+            var connection = keeper.Services.GetRequiredService<INatsConnection>();
+            var id = (await fleet.System.Client.SubmitAsync(new JobOperation(OperationTypes.HostnameGet), "_any", Ct)).JobId;
+            await fleet.Journal.Blocked.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+            await WaitForStatusAsync(fleet, id, JobStatus.Processing);
+
+            // Down for longer than ack_wait, so the server's deadline for the attempt passes without a keep-alive.
+            await server.KillAsync();
+            await Eventually.TrueAsync(() => Task.FromResult(connection.ConnectionState != NatsConnectionState.Open), TimeSpan.FromSeconds(10));
+            var down = System.Diagnostics.Stopwatch.StartNew();
+            await Eventually.TrueAsync(() => Task.FromResult(down.Elapsed > fleet.System.Options.Consumer.AckWait.Value), TimeSpan.FromSeconds(10));
+            server = await NatsServerProcess.StartAsync(server.StoreDir, server.Port, Ct);
+            fleet.Journal.Release.SetResult();
+
+            var job = await fleet.System.Client.WaitForCompletionAsync(id, TimeSpan.FromSeconds(30), Ct);
+            job!.Status.ShouldBe(JobStatus.Completed);
+            job.Attempts.ShouldBe(1);
+            fleet.Journal.Calls.ShouldBe(1);
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
     }
 
     [Fact]
