@@ -4,10 +4,10 @@ using HostOps.Contracts.Json;
 using HostOps.Contracts.Operations;
 using HostOps.Jobs.Client;
 using HostOps.Jobs.Store;
-using Microsoft.Extensions.DependencyInjection;
-using NATS.Client.Core;
 using HostOps.Testing;
 using HostOps.Testing.Nats;
+using Microsoft.Extensions.DependencyInjection;
+using NATS.Client.Core;
 using NATS.Client.JetStream.Models;
 using Shouldly;
 using Xunit;
@@ -92,7 +92,10 @@ public sealed class DeliveryFailureTests(NatsFixture nats) : IClassFixture<NatsF
             // Stored on disk, as in production, so the restarted server still has the job and its notification.
             var onDisk = new Dictionary<string, string?>
             {
-                ["job:stream:storage"] = "file", ["job:kv:storage"] = "file", ["job:registry:storage"] = "file", ["job:dlq:storage"] = "file",
+                ["job:stream:storage"] = "file",
+                ["job:kv:storage"] = "file",
+                ["job:registry:storage"] = "file",
+                ["job:dlq:storage"] = "file",
             };
             await using var fleet = await AgentFleet.StartAsync(server.Url, onDisk);
             fleet.Journal.BlockOn = "keeper";
