@@ -24,6 +24,8 @@ namespace HostOps.Contracts.Json;
 [JsonSerializable(typeof(JobHostResponse))]
 [JsonSerializable(typeof(DeadLetter))]
 [JsonSerializable(typeof(AgentHeartbeat))]
+[JsonSerializable(typeof(AgentEnrollment))]
+[JsonSerializable(typeof(List<AgentEnrollment>))]
 [JsonSerializable(typeof(HealthStatus))]
 [JsonSerializable(typeof(SimpleStatus))]
 [JsonSerializable(typeof(HostnameResult))]

@@ -3,8 +3,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using HostOps.Nats.Auth;
 using HostOps.Nats.Configuration;
 using Microsoft.Extensions.Logging;
+using NATS.Client.Core;
 
 namespace HostOps.Nats.Server;
 
@@ -29,6 +31,7 @@ public sealed partial class ManagedNatsServer : IAsyncDisposable
     private volatile NatsServerChild? _child;
     private Task? _supervision;
     private bool _started;
+    private IReadOnlyList<NatsUser> _users = [];
 
     public ManagedNatsServer(NatsServerOptions options, string dataDir, ILogger<ManagedNatsServer> logger)
     {
@@ -37,6 +40,23 @@ public sealed partial class ManagedNatsServer : IAsyncDisposable
         DataDir = Path.GetFullPath(dataDir);
         StoreDir = Path.GetFullPath(string.IsNullOrEmpty(options.StoreDir) ? Path.Combine(DataDir, "nats") : options.StoreDir);
         _pidFile = new NatsPidFile(Path.Combine(DataDir, "nats-server.pid"));
+        ConfigPath = Path.Combine(DataDir, "nats-server.conf");
+    }
+
+    /// <summary>The identity this process uses itself (readiness probe); it must be one of <see cref="Users"/>.</summary>
+    public NkeySeedFile? Admin { get; init; }
+
+    /// <summary>The generated configuration file the server runs from (mode 0600).</summary>
+    public string ConfigPath { get; }
+
+    /// <summary>
+    /// The identities the server accepts, set before <see cref="StartAsync"/>; nobody else gets in. Changed while
+    /// running with <see cref="ApplyUsers"/>.
+    /// </summary>
+    public IReadOnlyList<NatsUser> Users
+    {
+        get => Volatile.Read(ref _users);
+        init => _users = value;
     }
 
     public string DataDir { get; }
@@ -131,17 +151,39 @@ public sealed partial class ManagedNatsServer : IAsyncDisposable
         _stopping.Dispose();
     }
 
+    /// <summary>
+    /// Rewrites the configuration with <paramref name="users"/> and has the running server reload it: clients that
+    /// stay allowed keep their connections, a removed identity's connections are closed by the server.
+    /// </summary>
+    public void ApplyUsers(IReadOnlyList<NatsUser> users)
+    {
+        lock (_stopping)
+        {
+            Volatile.Write(ref _users, users);
+            NatsServerConfigFile.Write(ConfigPath, _options, StoreDir, users);
+            if (_child is { HasExited: false } child)
+            {
+                ProcessSignals.Reload(child.Id);
+                LogReloaded(child.Id, users.Count);
+            }
+        }
+    }
+
     /// <summary>Starts a run and waits until JetStream answers; a run that dies or never answers is ended and reported.</summary>
     private async Task LaunchAsync(CancellationToken cancellationToken)
     {
-        var port = _options.Port.ToString(CultureInfo.InvariantCulture);
-        var child = NatsServerChild.Start(_binary!, ["-js", "-a", _options.Host, "-p", port, "-sd", StoreDir], OnLogLine);
+        lock (_stopping)
+        {
+            NatsServerConfigFile.Write(ConfigPath, _options, StoreDir, Users);
+        }
+
+        var child = NatsServerChild.Start(_binary!, ["-c", ConfigPath], OnLogLine);
         _child = child;
         _pidFile.Write(child.Id);
         LogStarted(child.Id, Url, StoreDir);
         try
         {
-            await NatsReadiness.WaitUntilJetStreamAnswersAsync(Url, ReadyTimeout, () => ExitedEarly(child), cancellationToken);
+            await NatsReadiness.WaitUntilJetStreamAnswersAsync(Url, Admin?.AuthOpts ?? NatsAuthOpts.Default, ReadyTimeout, () => ExitedEarly(child), cancellationToken);
         }
         catch (ManagedNatsServerException)
         {

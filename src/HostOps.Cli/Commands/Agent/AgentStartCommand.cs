@@ -1,8 +1,6 @@
 using System.CommandLine;
-using HostOps.Agent;
 using HostOps.Cli.Configuration;
 using HostOps.Cli.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -27,14 +25,14 @@ internal static class AgentStartCommand
     {
         var loaded = context.LoadConfiguration();
         var settings = HostOpsSettings.BindAndValidate(loaded, StartingComponents.Agent);
-        await NatsProvisioning.EnsureIfReachableAsync(settings, context.Error, context.CancellationToken);
+        if (FleetIdentities.LocalApi(settings.DataDir) is { } api)
+        {
+            // On the control plane's host: whoever starts first creates the streams and buckets.
+            await NatsProvisioning.EnsureIfReachableAsync(settings.WithNatsIdentity(api.Path), context.Error, context.CancellationToken);
+        }
 
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddConfiguration(loaded.Configuration);
-        builder.Logging.UseCliConsole(loaded.Configuration);
-        builder.Services.AddHostOpsAgent(builder.Configuration);
-        configureAgent?.Invoke(builder.Services);
-        using var host = builder.Build();
+        var connection = await AgentHost.ConnectionAsync(settings, context.Error, context.CancellationToken);
+        using var host = AgentHost.Create(loaded, connection, configureAgent);
         await host.StartAsync(context.CancellationToken);
         await context.Output.WriteLineAsync($"Agent is running against {settings.Nats.Url}; Ctrl-C stops it.");
         await host.WaitForShutdownAsync(context.CancellationToken);
