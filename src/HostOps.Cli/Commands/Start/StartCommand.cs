@@ -40,8 +40,8 @@ internal static class StartCommand
         StartupSecrets.WriteAdminToken(loaded, settings, TimeProvider.System);
 
         await ManagedNats.StartAsync(nats, context.CancellationToken);
-        await using var authorization = AuthorizationFollower.Start(settings, nats, nats.Admin!, loggers);
         await NatsProvisioning.EnsureAsync(settings, context.CancellationToken);
+        await using var authorization = AuthorizationFollower.Start(settings, nats, nats.Admin!, loggers);
 
         await using var app = ApiHost.Create(loaded);
         await app.StartAsync(context.CancellationToken);
