@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using HostOps.Jobs.Store;
 
 namespace HostOps.Agent.Consuming;
@@ -6,15 +5,45 @@ namespace HostOps.Agent.Consuming;
 /// <summary>
 /// The attempts this agent holds: added before it claims one, removed once the attempt's outcome is stored or the
 /// claim is given back. The heartbeat reports them, so the API can tell an attempt this agent still works on from
-/// one it lost track of (it then starts a new attempt), whatever went wrong inside the agent.
+/// one it lost track of (it then starts a new attempt), whatever went wrong inside the agent. Each attempt is
+/// counted: a duplicate copy of a notification that one runner takes up and drops must not end another runner's
+/// hold on the same attempt.
 /// </summary>
 public sealed class HeldAttempts
 {
-    private readonly ConcurrentDictionary<string, byte> _held = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, int> _held = new(StringComparer.Ordinal);
 
-    public void Add(JobNotification notification) => _held[notification.ToString()] = 0;
+    public void Add(JobNotification notification)
+    {
+        lock (_gate)
+        {
+            var key = notification.ToString();
+            _held[key] = _held.GetValueOrDefault(key) + 1;
+        }
+    }
 
-    public void Remove(JobNotification notification) => _held.TryRemove(notification.ToString(), out _);
+    public void Remove(JobNotification notification)
+    {
+        lock (_gate)
+        {
+            var key = notification.ToString();
+            if (_held.TryGetValue(key, out var count) && count > 1)
+            {
+                _held[key] = count - 1;
+            }
+            else
+            {
+                _held.Remove(key);
+            }
+        }
+    }
 
-    public IReadOnlyList<string> Snapshot() => [.. _held.Keys];
+    public IReadOnlyList<string> Snapshot()
+    {
+        lock (_gate)
+        {
+            return [.. _held.Keys];
+        }
+    }
 }

@@ -2,6 +2,7 @@ using HostOps.Contracts.Jobs;
 using HostOps.Jobs.Agents;
 using HostOps.Jobs.Attempts;
 using HostOps.Jobs.Index;
+using HostOps.Jobs.Status;
 using HostOps.Jobs.Store;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -112,8 +113,9 @@ public sealed partial class JobSweeper : BackgroundService
                 continue;
             }
 
-            // The index may trail the bucket by a moment: only a claim still holding "started" is abandoned.
-            gone = await StillClaimedAsync(definition, view.Attempt, gone, cancellationToken);
+            // The index may trail the bucket by a moment: only the very claim judged above, still holding "started",
+            // is abandoned (a newer claim of the same attempt, a redelivery after a transient failure, is not).
+            gone = await StillClaimedAsync(definition, view, gone, cancellationToken);
             if (gone.Count == 0)
             {
                 continue;
@@ -163,15 +165,16 @@ public sealed partial class JobSweeper : BackgroundService
         }
     }
 
-    private async Task<List<string>> StillClaimedAsync(JobDefinition definition, int attempt, List<string> hosts, CancellationToken cancellationToken)
+    private async Task<List<string>> StillClaimedAsync(JobDefinition definition, JobStatusView view, List<string> hosts, CancellationToken cancellationToken)
     {
         var store = await _buckets.JobsAsync(cancellationToken);
         var claimed = new List<string>();
         foreach (var host in hosts)
         {
-            var key = JobKeys.Claim(definition.Id, attempt, definition.ExpectedHosts is null ? null : host);
+            var key = JobKeys.Claim(definition.Id, view.Attempt, definition.ExpectedHosts is null ? null : host);
             var entry = await store.TryGetEntryAsync(key, serializer: JobSerializers.Event, cancellationToken: cancellationToken);
-            if (entry.Success && entry.Value.Value is { Kind: JobEventKind.Started })
+            var judged = view.Hosts.Values.FirstOrDefault(h => string.Equals(h.Hostname, host, StringComparison.OrdinalIgnoreCase))?.Updated;
+            if (entry.Success && entry.Value.Value is { Kind: JobEventKind.Started } started && started.Timestamp <= judged)
             {
                 claimed.Add(host);
             }
