@@ -207,6 +207,12 @@ internal sealed class BenchRun : IAsyncDisposable
         configuration["job:dlq:max_bytes"] = defaults.Dlq.MaxBytes.ToString();
         configuration["job:registry:max_bytes"] = defaults.Registry.MaxBytes.ToString();
 
+        // The production timings, not the tests' fast ones (a sweep and a heartbeat every 200 ms).
+        configuration["job:sweep:interval"] = defaults.Sweep.Interval.ToString();
+        configuration["job:registry:heartbeat_interval"] = defaults.Registry.HeartbeatInterval.ToString();
+        configuration["job:registry:ttl"] = defaults.Registry.Ttl.ToString();
+        configuration["job:consumer:ack_wait"] = defaults.Consumer.AckWait.ToString();
+
         return configuration;
     }
 

@@ -128,7 +128,9 @@ public sealed partial class AgentWorker : BackgroundService
         return null;
     }
 
-    // Each pull reserves its slots first: one (waiting for it), plus up to its share of those free right now.
+    // Each fetch reserves its slots first, so the agent never holds a notification it has no free slot for. While a
+    // route is idle its pull waits for one message holding one slot; once one comes, the backlog is taken without
+    // waiting, up to the route's share of the slots free at that moment.
     private async Task PullAsync(string route, INatsJSConsumer consumer, int share, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -142,28 +144,16 @@ public sealed partial class AgentWorker : BackgroundService
                 return;
             }
 
-            var reserved = 1;
-            while (reserved < share && _slots.Wait(0, CancellationToken.None))
-            {
-                reserved++;
-            }
-
-            var started = 0;
             try
             {
-                var opts = new NatsJSFetchOpts { MaxMsgs = reserved, Expires = PullExpiry };
-                await foreach (var msg in consumer.FetchAsync<string>(opts, cancellationToken: _abort.Token))
+                if (await FetchAsync(consumer, 1, wait: true, stoppingToken) == 0)
                 {
-                    started++;
-                    if (stoppingToken.IsCancellationRequested)
-                    {
-                        // Arrived after the stop began: hand it back for another agent at once.
-                        await HandBackAsync(msg);
-                        _slots.Release();
-                        continue;
-                    }
+                    continue;
+                }
 
-                    Start(msg);
+                int reserved;
+                while ((reserved = ReserveFree(share)) > 0 && await FetchAsync(consumer, reserved, wait: false, stoppingToken) == reserved)
+                {
                 }
             }
             catch (OperationCanceledException) when (_abort.IsCancellationRequested)
@@ -175,14 +165,54 @@ public sealed partial class AgentWorker : BackgroundService
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 consumer = await EnsureConsumerAsync(route, stoppingToken) ?? consumer;
             }
-            finally
+        }
+    }
+
+    // Takes up to `share` of the slots free right now, without waiting.
+    private int ReserveFree(int share)
+    {
+        var reserved = 0;
+        while (reserved < share && _slots.Wait(0, CancellationToken.None))
+        {
+            reserved++;
+        }
+
+        return reserved;
+    }
+
+    // Fetches up to `reserved` notifications (slots already taken) and starts each; the slots not used are given back.
+    // With `wait`, waits up to PullExpiry for the first; without, takes only what is there now.
+    private async Task<int> FetchAsync(INatsJSConsumer consumer, int reserved, bool wait, CancellationToken stoppingToken)
+    {
+        var started = 0;
+        try
+        {
+            var messages = wait
+                ? consumer.FetchAsync<string>(new NatsJSFetchOpts { MaxMsgs = reserved, Expires = PullExpiry }, cancellationToken: _abort.Token)
+                : consumer.FetchNoWaitAsync<string>(new NatsJSFetchOpts { MaxMsgs = reserved }, cancellationToken: _abort.Token);
+            await foreach (var msg in messages)
             {
-                if (reserved > started)
+                started++;
+                if (stoppingToken.IsCancellationRequested)
                 {
-                    _slots.Release(reserved - started);
+                    // Arrived after the stop began: hand it back for another agent at once.
+                    await HandBackAsync(msg);
+                    _slots.Release();
+                    continue;
                 }
+
+                Start(msg);
             }
         }
+        finally
+        {
+            if (reserved > started)
+            {
+                _slots.Release(reserved - started);
+            }
+        }
+
+        return started;
     }
 
     private void Start(INatsJSMsg<string> msg)

@@ -77,7 +77,12 @@ public sealed partial class JobRunner
 
         var started = new JobEvent(JobEventKind.Started, notification.Attempt, _time.GetUtcNow(), _identity.Hostname);
         var claimKey = JobKeys.Claim(notification.Id, notification.Attempt, broadcast ? _identity.Hostname : null);
-        var claim = await AttemptClaim.TryTakeAsync(store, claimKey, started, cancellationToken);
+        // The claim and the definition are read at once (one round trip, not two): a claim taken for a job that turns
+        // out to be gone or superseded is given back below.
+        var claiming = AttemptClaim.TryTakeAsync(store, claimKey, started, cancellationToken);
+        var reading = ReadDefinitionAsync(store, notification, cancellationToken);
+        var claim = await claiming;
+        var definition = await reading;
         if (claim is null)
         {
             // An earlier delivery holds (or held) this attempt; if its agent is gone, the API starts a new attempt.
@@ -86,7 +91,6 @@ public sealed partial class JobRunner
             return;
         }
 
-        var definition = await ReadDefinitionAsync(store, notification, cancellationToken);
         var skip = definition.Skip;
         if (skip is not null)
         {
