@@ -33,6 +33,7 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton<JobSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<JobSweeper>());
         services.TryAddSingleton<JobClient>();
+        services.TryAddSingleton<AgentEnrollments>();
         services.AddHostedService<ResourceKeeper>();
         return services;
     }

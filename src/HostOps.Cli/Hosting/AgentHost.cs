@@ -25,11 +25,20 @@ internal static class AgentHost
     }
 
     /// <summary>
-    /// Where the agent's identity comes from: an agent on the control plane's host enrolls by itself; elsewhere it
-    /// uses <c>nats.nkey_file</c> if set (or connects anonymously to a NATS that allows it).
+    /// Where the agent's identity comes from: <c>nats.nkey_file</c> when set; on the control plane's host it enrolls
+    /// by itself; elsewhere it joins through the API (join token, or pending until accepted) or reuses the
+    /// enrollment saved in its data directory. With none of these it connects anonymously (a NATS that allows it).
     /// </summary>
-    public static async Task<IDictionary<string, string?>> ConnectionAsync(HostOpsSettings settings, TextWriter output, CancellationToken cancellationToken) =>
-        settings.Nats.NkeyFile is { Length: 0 } && FleetIdentities.LocalApi(settings.DataDir) is { } api
+    public static async Task<IDictionary<string, string?>> ConnectionAsync(
+        HostOpsSettings settings, LoadedConfiguration loaded, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (settings.Nats.NkeyFile is { Length: > 0 })
+        {
+            return new Dictionary<string, string?>();
+        }
+
+        return FleetIdentities.LocalApi(settings.DataDir) is { } api
             ? await LocalEnrollment.EnsureAsync(settings, api, output, cancellationToken)
-            : new Dictionary<string, string?>();
+            : await RemoteEnrollment.EnsureAsync(settings, loaded, output, cancellationToken);
+    }
 }

@@ -77,7 +77,7 @@ internal sealed partial class AuthorizationFollower : IAsyncDisposable
                         return ValueTask.FromResult(false);
                     },
                 };
-                await foreach (var entry in store.WatchAsync<byte[]>(">", opts: options, cancellationToken: stoppingToken))
+                await foreach (var entry in store.WatchAsync<byte[]>($"{JobKeys.EnrollmentPrefix}>", opts: options, cancellationToken: stoppingToken))
                 {
                     if (entry.Operation == NatsKVOperation.Put && JobSerializers.TryRead(entry.Value, HostOpsJsonContext.Default.AgentEnrollment) is { } enrollment)
                     {

@@ -1,7 +1,6 @@
 using HostOps.Cli.Configuration;
 using HostOps.Contracts.Agents;
 using HostOps.Jobs.Configuration;
-using HostOps.Jobs.Routing;
 using HostOps.Jobs.Store;
 using HostOps.Nats.Auth;
 using HostOps.Providers.System;
@@ -19,8 +18,6 @@ namespace HostOps.Cli.Hosting;
 /// </summary>
 internal static class LocalEnrollment
 {
-    private static readonly TimeSpan AdmittedWithin = TimeSpan.FromSeconds(30);
-
     /// <summary>The configuration the agent then connects with (its seed and inbox prefix).</summary>
     public static async Task<Dictionary<string, string?>> EnsureAsync(
         HostOpsSettings settings, NkeySeedFile api, TextWriter output, CancellationToken cancellationToken)
@@ -35,7 +32,7 @@ internal static class LocalEnrollment
         {
             var buckets = new JobBuckets(nats, Options.Create(settings.Job));
             var store = await buckets.EnrollmentsAsync(cancellationToken);
-            var key = HostToken.From(hostname);
+            var key = JobKeys.Enrollment(hostname);
             var current = await store.TryGetEntryAsync(key, serializer: JobSerializers.Enrollment, cancellationToken: cancellationToken);
             if (!current.Success || current.Value.Value is not { } known || !SameGrant(known, enrollment))
             {
@@ -44,7 +41,7 @@ internal static class LocalEnrollment
         }, new NatsConnectionOptions { Url = settings.Nats.Url, NkeyFile = api.Path }, cancellationToken);
 
         var connection = FleetIdentities.AgentConnection(agent.Path, hostname);
-        await WaitUntilAdmittedAsync(settings, agent, cancellationToken);
+        await NatsAdmission.WaitAsync(settings.Nats.Url, agent, cancellationToken);
         return connection;
     }
 
@@ -75,29 +72,6 @@ internal static class LocalEnrollment
                 }
 
                 await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
-            }
-        }
-    }
-
-    private static async Task WaitUntilAdmittedAsync(HostOpsSettings settings, NkeySeedFile agent, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow + AdmittedWithin;
-        var connection = new NatsConnectionOptions { Url = settings.Nats.Url, NkeyFile = agent.Path };
-        while (true)
-        {
-            try
-            {
-                await using var nats = new NatsConnection(NatsClientOptions.For(connection, "hostops-enroll") with { MaxReconnectRetry = 0, IgnoreAuthErrorAbort = false });
-                await nats.ConnectAsync();
-                return;
-            }
-            catch (NatsException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
-            }
-            catch (NatsException e)
-            {
-                throw new ConfigException($"NATS at {settings.Nats.Url} did not admit this agent's identity within {AdmittedWithin.TotalSeconds:0} s: {e.Message}");
             }
         }
     }

@@ -1,7 +1,7 @@
 using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Operations;
-using HostOps.Jobs.Routing;
 using HostOps.Jobs.Provisioning;
+using HostOps.Jobs.Routing;
 using HostOps.Jobs.Store;
 using HostOps.Testing;
 using HostOps.Testing.Agents;
