@@ -43,7 +43,13 @@ internal static class RemoteEnrollment
 
         var natsUrl = loaded.Configuration["nats:url"] is { Length: > 0 } configured ? configured : string.Join(',', token?.Nats ?? enrollment.NatsUrls);
         await NatsAdmission.WaitAsync(natsUrl, agent, cancellationToken);
-        return new Dictionary<string, string?>(FleetIdentities.AgentConnection(agent.Path, enrollment.Hostname)) { ["nats:url"] = natsUrl };
+        var connection = new Dictionary<string, string?>(FleetIdentities.AgentConnection(agent.Path, enrollment.Hostname)) { ["nats:url"] = natsUrl };
+        foreach (var (key, value) in enrollment.Labels ?? new Dictionary<string, string>())
+        {
+            connection[$"job:worker:labels:{key}"] = value; // the labels its enrollment grants, which its permissions follow
+        }
+
+        return connection;
     }
 
     private static async Task<EnrollAgentResponse> EnrollAsync(

@@ -11,8 +11,12 @@ public sealed record EnrollAgentRequest(
     string? MachineId = null,
     string? JoinToken = null);
 
-/// <summary>The answer to an enrollment: the agent's state and, once accepted, how it connects.</summary>
-public sealed record EnrollAgentResponse(string Hostname, string State, IReadOnlyList<string> NatsUrls, string InboxPrefix);
+/// <summary>
+/// The answer to an enrollment: the agent's state, how it connects once accepted, and the labels it serves (its own
+/// plus those its join token grants; its NATS permissions follow them).
+/// </summary>
+public sealed record EnrollAgentResponse(
+    string Hostname, string State, IReadOnlyList<string> NatsUrls, string InboxPrefix, IReadOnlyDictionary<string, string>? Labels = null);
 
 /// <summary>An enrolled agent as <c>GET /agent</c> shows it: its enrollment and, while its heartbeat lives, what it reports.</summary>
 public sealed record AgentInfo(

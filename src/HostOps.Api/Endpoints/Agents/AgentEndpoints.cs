@@ -109,7 +109,7 @@ internal static partial class AgentEndpoints
 
         var response = new EnrollAgentResponse(
             enrollment.Hostname, enrollment.State, nats.Value.Url.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
-            AgentPermissions.InboxPrefix(enrollment.Hostname));
+            AgentPermissions.InboxPrefix(enrollment.Hostname), enrollment.Labels);
         return enrollment.State == AgentStates.Accepted ? TypedResults.Ok(response) : TypedResults.Accepted((string?)null, response);
     }
 
