@@ -43,7 +43,7 @@ public sealed record ApiRequest(HttpMethod Method, string Path, HttpContent? Con
 
     public static ApiRequest GetAgent(string hostname) => new(HttpMethod.Get, $"agent/{Uri.EscapeDataString(hostname)}");
 
-    /// <summary><c>accept</c> or <c>reject</c> an enrolled agent.</summary>
+    /// <summary><c>accept</c>, <c>reject</c>, <c>drain</c> or <c>undrain</c> an enrolled agent.</summary>
     public static ApiRequest DecideAgent(string hostname, string decision) => new(HttpMethod.Post, $"agent/{Uri.EscapeDataString(hostname)}/{decision}");
 
     public static ApiRequest RemoveAgent(string hostname) => new(HttpMethod.Delete, $"agent/{Uri.EscapeDataString(hostname)}");

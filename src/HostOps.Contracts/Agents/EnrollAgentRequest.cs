@@ -27,7 +27,8 @@ public sealed record AgentInfo(
     bool Live,
     DateTimeOffset? LastSeen,
     string? Version,
-    int? RunningJobs);
+    int? RunningJobs,
+    bool Draining = false);
 
 public sealed record AgentList(IReadOnlyList<AgentInfo> Agents, int Total);
 

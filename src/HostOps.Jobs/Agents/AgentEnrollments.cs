@@ -86,6 +86,13 @@ public sealed class AgentEnrollments(JobBuckets buckets, TimeProvider time)
         return known is null ? null : await PutAsync(await buckets.EnrollmentsAsync(cancellationToken), known with { State = state }, cancellationToken);
     }
 
+    /// <summary>Marks an enrolled agent draining (it finishes what it holds and takes nothing new) or not; null when not enrolled.</summary>
+    public async Task<AgentEnrollment?> SetDrainingAsync(string hostname, bool draining, CancellationToken cancellationToken)
+    {
+        var known = await GetAsync(hostname, cancellationToken);
+        return known is null ? null : await PutAsync(await buckets.EnrollmentsAsync(cancellationToken), known with { Draining = draining }, cancellationToken);
+    }
+
     /// <summary>Removes the agent's enrollment (and with it, its NATS identity); false when it was not enrolled.</summary>
     public async Task<bool> RemoveAsync(string hostname, CancellationToken cancellationToken)
     {

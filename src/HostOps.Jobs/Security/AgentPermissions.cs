@@ -18,7 +18,9 @@ public static class AgentPermissions
     /// <summary>The inbox prefix of an agent's connection: replies to its requests come only there.</summary>
     public static string InboxPrefix(string hostname) => $"_INBOX_{HostToken.From(hostname)}";
 
-    public static IReadOnlyList<string> Publish(JobOptions options, string hostname, IReadOnlyDictionary<string, string> labels)
+    /// <param name="draining">A draining agent may finish and acknowledge what it holds but fetch nothing new: the
+    /// server refuses its pull requests.</param>
+    public static IReadOnlyList<string> Publish(JobOptions options, string hostname, IReadOnlyDictionary<string, string> labels, bool draining = false)
     {
         var host = HostToken.From(hostname);
         var stream = options.Stream.Name;
@@ -44,7 +46,11 @@ public static class AgentPermissions
             }
 
             subjects.Add($"$JS.API.CONSUMER.INFO.{stream}.{consumer}");
-            subjects.Add($"$JS.API.CONSUMER.MSG.NEXT.{stream}.{consumer}");
+            if (!draining)
+            {
+                subjects.Add($"$JS.API.CONSUMER.MSG.NEXT.{stream}.{consumer}");
+            }
+
             subjects.Add($"$JS.ACK.{stream}.{consumer}.>");
         }
 

@@ -15,6 +15,9 @@ public static class FleetUsers
             .DistinctBy(e => e.PublicKey)
             .OrderBy(e => e.Hostname, StringComparer.Ordinal)
             .Select(e => new NatsUser(
-                $"agent {e.Hostname}", e.PublicKey, AgentPermissions.Publish(options, e.Hostname, e.Labels), AgentPermissions.Subscribe(e.Hostname))),
+                $"agent {e.Hostname}{(e.Draining ? " (draining)" : "")}",
+                e.PublicKey,
+                AgentPermissions.Publish(options, e.Hostname, e.Labels, e.Draining),
+                AgentPermissions.Subscribe(e.Hostname))),
     ];
 }

@@ -177,7 +177,8 @@ public sealed partial class ManagedNatsServer : IAsyncDisposable
             NatsServerConfigFile.Write(ConfigPath, _options, StoreDir, Users);
         }
 
-        var child = NatsServerChild.Start(_binary!, ["-c", ConfigPath], OnLogLine);
+        // The store on the command line too (it matches the file): it is how a server of ours is recognised (pid file).
+        var child = NatsServerChild.Start(_binary!, ["-c", ConfigPath, "-sd", StoreDir], OnLogLine);
         _child = child;
         _pidFile.Write(child.Id);
         LogStarted(child.Id, Url, StoreDir);

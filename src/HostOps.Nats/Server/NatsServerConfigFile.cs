@@ -7,8 +7,9 @@ namespace HostOps.Nats.Server;
 
 /// <summary>
 /// The configuration file the managed nats-server runs from (<c>&lt;data_dir&gt;/nats-server.conf</c>, mode 0600):
-/// listen address, JetStream store and the users it accepts. No anonymous client is accepted: with no user
-/// listed, nobody gets in. Rewritten atomically whenever the users change; the server then reloads it (SIGHUP)
+/// listen address, JetStream and the users it accepts; once one user is listed, no anonymous client gets in
+/// (HostOps always lists the control plane's identity; a server given no users at all runs open, which only tests
+/// do). Rewritten atomically whenever the users change; the server then reloads it (SIGHUP)
 /// without dropping the clients that stay allowed.
 /// </summary>
 public static class NatsServerConfigFile
@@ -18,7 +19,8 @@ public static class NatsServerConfigFile
         var text = new StringBuilder();
         text.AppendLine("# Written by hostops; rewritten on every start and whenever an agent is accepted or removed.");
         text.AppendLine(CultureInfo.InvariantCulture, $"listen: {Quote($"{options.Host}:{options.Port}")}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"jetstream {{ store_dir: {Quote(storeDir)} }}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"# JetStream stores in {storeDir}: given on the command line (-sd), which is how a server of ours is recognised.");
+        text.AppendLine("jetstream: enabled");
         text.AppendLine("authorization {");
         text.AppendLine("  users: [");
         foreach (var user in users)

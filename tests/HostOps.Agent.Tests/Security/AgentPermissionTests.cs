@@ -104,6 +104,21 @@ public sealed class AgentPermissionTests(SecuredNatsFixture nats) : IClassFixtur
         (await error.WaitAsync(Refusal, Ct)).ShouldContain($"Permissions Violation for Subscription to \"{subject}\"");
     }
 
+    [Fact]
+    public async Task A_draining_agent_may_acknowledge_but_not_pull()
+    {
+        await using var draining = await nats.ConnectAsync(nats.DrainingAgent, AgentPermissions.InboxPrefix(SecuredNatsFixture.DrainingHost));
+        var error = ServerErrorOf(draining);
+        var consumer = JobConsumers.NameOf(SecuredNatsFixture.DrainingHost, "_all");
+
+        await draining.PublishAsync($"$JS.ACK.{nats.Options.Stream.Name}.{consumer}.1.1.1.1.0", "+ACK"u8.ToArray(), cancellationToken: Ct);
+        var pull = $"$JS.API.CONSUMER.MSG.NEXT.{nats.Options.Stream.Name}.{consumer}";
+        await draining.PublishAsync(pull, "{}"u8.ToArray(), cancellationToken: Ct);
+
+        // The ack went through (no error for it); the first refusal is the pull.
+        (await error.WaitAsync(Refusal, Ct)).ShouldContain($"Permissions Violation for Publish to \"{pull}\"");
+    }
+
     private static Task<string> ServerErrorOf(NatsConnection connection)
     {
         var error = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);

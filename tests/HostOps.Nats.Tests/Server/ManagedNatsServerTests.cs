@@ -117,7 +117,7 @@ public sealed class ManagedNatsServerTests : IDisposable
         File.ReadAllText(server.PidFilePath).Trim().ShouldBe(secondPid.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var commandLine = File.ReadAllText($"/proc/{secondPid}/cmdline").Split('\0');
         commandLine.ShouldContain(server.StoreDir);
-        commandLine.ShouldContain(_port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        File.ReadAllText(server.ConfigPath).ShouldContain($"127.0.0.1:{_port}");
         await using (var connection = new NatsConnection(new NatsOpts { Url = server.Url }))
         {
             var store = await new NatsKVContext(new NatsJSContext(connection)).GetStoreAsync("survivors", TestContext.Current.CancellationToken);

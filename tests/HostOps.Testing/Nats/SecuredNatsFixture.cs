@@ -16,13 +16,14 @@ namespace HostOps.Testing.Nats;
 
 /// <summary>
 /// A managed nats-server as HostOps runs it in production: from its generated configuration, accepting only the
-/// control plane's identity and two enrolled agents (<see cref="Host"/>, <see cref="OtherHost"/>), each with the
+/// control plane's identity and three enrolled agents (<see cref="Host"/>, <see cref="OtherHost"/>, and <see cref="DrainingHost"/>, draining), each with the
 /// permissions <see cref="AgentPermissions"/> gives it. The job resources are provisioned as the control plane.
 /// </summary>
 public sealed class SecuredNatsFixture : IAsyncLifetime
 {
     public const string Host = "web1";
     public const string OtherHost = "web2";
+    public const string DrainingHost = "web3";
 
     private readonly string _dataDir = Directory.CreateTempSubdirectory("hostops-secured-").FullName;
     private ManagedNatsServer? _server;
@@ -32,6 +33,9 @@ public sealed class SecuredNatsFixture : IAsyncLifetime
     public NkeySeedFile Agent { get; private set; } = null!;
 
     public NkeySeedFile OtherAgent { get; private set; } = null!;
+
+    /// <summary>An accepted agent that is being drained.</summary>
+    public NkeySeedFile DrainingAgent { get; private set; } = null!;
 
     public string Url => _server?.Url ?? throw new InvalidOperationException("fixture not started");
 
@@ -45,6 +49,7 @@ public sealed class SecuredNatsFixture : IAsyncLifetime
         Api = NkeySeedFile.LoadOrCreate(Path.Combine(_dataDir, "identity", "api.nk"));
         Agent = NkeySeedFile.LoadOrCreate(Path.Combine(_dataDir, "identity", "web1.nk"));
         OtherAgent = NkeySeedFile.LoadOrCreate(Path.Combine(_dataDir, "identity", "web2.nk"));
+        DrainingAgent = NkeySeedFile.LoadOrCreate(Path.Combine(_dataDir, "identity", "web3.nk"));
         var port = FreePorts.Next();
         JobConfiguration = TestJobConfiguration.Create($"nats://127.0.0.1:{port}");
         Options = JobConfiguration.GetSection(JobOptions.Section).Get<JobOptions>()!;
@@ -53,7 +58,8 @@ public sealed class SecuredNatsFixture : IAsyncLifetime
         _server = new ManagedNatsServer(new NatsServerOptions { Host = "127.0.0.1", Port = port }, _dataDir, NullLogger<ManagedNatsServer>.Instance)
         {
             Admin = Api,
-            Users = FleetUsers.For(Options, Api.PublicKey, [Enrolled(Host, Agent), Enrolled(OtherHost, OtherAgent)]),
+            Users = FleetUsers.For(
+                Options, Api.PublicKey, [Enrolled(Host, Agent), Enrolled(OtherHost, OtherAgent), Enrolled(DrainingHost, DrainingAgent) with { Draining = true }]),
         };
         await _server.StartAsync(CancellationToken.None);
         await using var api = await ConnectAsync(Api);

@@ -21,45 +21,58 @@ internal static partial class AgentEndpoints
 {
     public static IEndpointRouteBuilder MapAgentEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/agent").WithTags("Agents")
+        // No prefix on the group: a group's "" route would be "/agent/", not "/agent".
+        var group = routes.MapGroup("").WithTags("Agents")
             .AddEndpointFilter<NatsAvailabilityFilter>()
             .ProducesErrors(StatusCodes.Status503ServiceUnavailable);
 
-        group.MapPost("/enroll", EnrollAsync)
+        group.MapPost("/agent/enroll", EnrollAsync)
             .AllowAnonymous()
             .WithName("EnrollAgent")
             .WithSummary("An agent enrolls its public key: accepted with a join token, pending without.")
-            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict);
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge);
 
-        group.MapGet("", ListAsync)
+        group.MapGet("/agent", ListAsync)
             .RequireScope(Scopes.Read)
             .WithName("ListAgents")
             .WithSummary("Every enrolled agent: state, labels, enrolled at, and whether its heartbeat lives.");
 
-        group.MapGet("/pending", PendingAsync)
+        group.MapGet("/agent/pending", PendingAsync)
             .RequireScope(Scopes.Read)
             .WithName("ListPendingAgents")
             .WithSummary("Agents waiting for an admin to accept or reject them.");
 
-        group.MapGet("/{hostname}", GetAsync)
+        group.MapGet("/agent/{hostname}", GetAsync)
             .RequireScope(Scopes.Read)
             .WithName("GetAgent")
             .WithSummary("One enrolled agent.")
             .ProducesErrors(StatusCodes.Status404NotFound);
 
-        group.MapPost("/{hostname}/accept", (string hostname, AgentEnrollments agents, CancellationToken ct) => DecideAsync(hostname, AgentStates.Accepted, agents, ct))
+        group.MapPost("/agent/{hostname}/accept", (string hostname, AgentEnrollments agents, CancellationToken ct) => DecideAsync(hostname, AgentStates.Accepted, agents, ct))
             .RequireScope(Scopes.Admin)
             .WithName("AcceptAgent")
             .WithSummary("Accept an enrolled agent: it gets its NATS identity and starts taking jobs.")
             .ProducesErrors(StatusCodes.Status404NotFound);
 
-        group.MapPost("/{hostname}/reject", (string hostname, AgentEnrollments agents, CancellationToken ct) => DecideAsync(hostname, AgentStates.Rejected, agents, ct))
+        group.MapPost("/agent/{hostname}/reject", (string hostname, AgentEnrollments agents, CancellationToken ct) => DecideAsync(hostname, AgentStates.Rejected, agents, ct))
             .RequireScope(Scopes.Admin)
             .WithName("RejectAgent")
             .WithSummary("Reject an enrolled agent: it gets no NATS identity (and loses the one it had).")
             .ProducesErrors(StatusCodes.Status404NotFound);
 
-        group.MapDelete("/{hostname}", RemoveAsync)
+        group.MapPost("/agent/{hostname}/drain", (string hostname, AgentEnrollments agents, CancellationToken ct) => DrainAsync(hostname, true, agents, ct))
+            .RequireScope(Scopes.Admin)
+            .WithName("DrainAgent")
+            .WithSummary("Drain an agent: it finishes the jobs it holds and takes nothing new (NATS refuses its pulls).")
+            .ProducesErrors(StatusCodes.Status404NotFound);
+
+        group.MapPost("/agent/{hostname}/undrain", (string hostname, AgentEnrollments agents, CancellationToken ct) => DrainAsync(hostname, false, agents, ct))
+            .RequireScope(Scopes.Admin)
+            .WithName("UndrainAgent")
+            .WithSummary("Let a drained agent take jobs again.")
+            .ProducesErrors(StatusCodes.Status404NotFound);
+
+        group.MapDelete("/agent/{hostname}", RemoveAsync)
             .RequireScope(Scopes.Admin)
             .WithName("RemoveAgent")
             .WithSummary("Revoke an agent: its identity is removed and the server closes its connections at once.")
@@ -132,6 +145,12 @@ internal static partial class AgentEndpoints
             ? TypedResults.Ok(Info(decided, null))
             : ApiErrors.NotFound($"no agent {hostname} is enrolled");
 
+    private static async Task<Results<Ok<AgentInfo>, JsonHttpResult<ErrorBody>>> DrainAsync(
+        string hostname, bool draining, AgentEnrollments agents, CancellationToken cancellationToken) =>
+        await agents.SetDrainingAsync(hostname, draining, cancellationToken) is { } changed
+            ? TypedResults.Ok(Info(changed, null))
+            : ApiErrors.NotFound($"no agent {hostname} is enrolled");
+
     private static async Task<Results<NoContent, JsonHttpResult<ErrorBody>>> RemoveAsync(string hostname, AgentEnrollments agents, CancellationToken cancellationToken) =>
         await agents.RemoveAsync(hostname, cancellationToken) ? TypedResults.NoContent() : ApiErrors.NotFound($"no agent {hostname} is enrolled");
 
@@ -143,7 +162,7 @@ internal static partial class AgentEndpoints
     }
 
     private static AgentInfo Info(AgentEnrollment enrollment, AgentHeartbeat? heartbeat) =>
-        new(enrollment.Hostname, enrollment.State, enrollment.Labels, enrollment.EnrolledAt, heartbeat is not null, heartbeat?.LastSeen, heartbeat?.Version, heartbeat?.RunningJobs);
+        new(enrollment.Hostname, enrollment.State, enrollment.Labels, enrollment.EnrolledAt, heartbeat is not null, heartbeat?.LastSeen, heartbeat?.Version, heartbeat?.RunningJobs, enrollment.Draining);
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$")]
     private static partial Regex Hostname();

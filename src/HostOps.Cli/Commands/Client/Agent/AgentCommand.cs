@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace HostOps.Cli.Commands.Client.Agent;
 
-/// <summary><c>hostops client agent list|show|pending|accept|reject|remove</c>: enrolled agents and the admin's decisions.</summary>
+/// <summary><c>hostops client agent list|show|pending|accept|reject|drain|undrain|remove</c>: enrolled agents and the admin's decisions.</summary>
 internal static class AgentCommand
 {
     public static Command Create() =>
@@ -18,6 +18,8 @@ internal static class AgentCommand
             ListCommand("pending", "Agents waiting for an admin (GET /agent/pending)", ApiRequest.PendingAgents(), "hostops client agent pending"),
             DecisionCommand("accept", "Accept a pending agent: it gets its NATS identity (POST /agent/{hostname}/accept, admin)"),
             DecisionCommand("reject", "Reject an agent: it gets no NATS identity (POST /agent/{hostname}/reject, admin)"),
+            DecisionCommand("drain", "Drain an agent: it finishes what it holds and takes nothing new (POST /agent/{hostname}/drain, admin)"),
+            DecisionCommand("undrain", "Let a drained agent take jobs again (POST /agent/{hostname}/undrain, admin)"),
             RemoveCommand(),
         }.WithExamples("hostops client agent list", "hostops client agent accept web-7", "hostops client agent remove web-7");
 
@@ -35,7 +37,7 @@ internal static class AgentCommand
                 foreach (var agent in list.Agents)
                 {
                     table.Row(
-                        agent.Hostname, agent.State, agent.Live ? "yes" : "no", Labels(agent), Units.Time(agent.EnrolledAt),
+                        agent.Hostname, agent.Draining ? $"{agent.State}, draining" : agent.State, agent.Live ? "yes" : "no", Labels(agent), Units.Time(agent.EnrolledAt),
                         agent.LastSeen is { } seen ? Units.Time(seen) : "", agent.Version ?? "");
                 }
 
@@ -101,7 +103,7 @@ internal static class AgentCommand
     {
         var table = CliConsole.Table("Field", "Value");
         table.Row("Host", agent.Hostname);
-        table.Row("State", agent.State);
+        table.Row("State", agent.Draining ? $"{agent.State}, draining" : agent.State);
         table.Row("Live", agent.Live ? "yes" : "no");
         table.Row("Labels", Labels(agent));
         table.Row("Enrolled", Units.Time(agent.EnrolledAt));
