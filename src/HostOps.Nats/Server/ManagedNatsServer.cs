@@ -177,8 +177,9 @@ public sealed partial class ManagedNatsServer : IAsyncDisposable
             NatsServerConfigFile.Write(ConfigPath, _options, StoreDir, Users);
         }
 
-        // The store on the command line too (it matches the file): it is how a server of ours is recognised (pid file).
-        var child = NatsServerChild.Start(_binary!, ["-c", ConfigPath, "-sd", StoreDir], OnLogLine);
+        // Only the file on the command line: a flag such as -sd would make nats-server refuse every reload. The file's
+        // path is also how a server of ours is recognised (pid file).
+        var child = NatsServerChild.Start(_binary!, ["-c", ConfigPath], OnLogLine);
         _child = child;
         _pidFile.Write(child.Id);
         LogStarted(child.Id, Url, StoreDir);
@@ -206,7 +207,7 @@ public sealed partial class ManagedNatsServer : IAsyncDisposable
     private async Task ReplaceStaleServerAsync(CancellationToken cancellationToken)
     {
         // Only reached while holding the lock: whoever started that server is gone.
-        if (_pidFile.FindLiveServer(StoreDir) is not { } pid)
+        if (_pidFile.FindLiveServer(ConfigPath) is not { } pid)
         {
             _pidFile.Delete();
             return;
@@ -215,12 +216,12 @@ public sealed partial class ManagedNatsServer : IAsyncDisposable
         LogReplacingStale(pid, _pidFile.Path);
         ProcessSignals.Terminate(pid);
         var deadline = DateTime.UtcNow + GracePeriod;
-        while (NatsPidFile.IsOurServer(pid, StoreDir) && DateTime.UtcNow < deadline)
+        while (NatsPidFile.IsOurServer(pid, ConfigPath) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50, cancellationToken);
         }
 
-        if (NatsPidFile.IsOurServer(pid, StoreDir))
+        if (NatsPidFile.IsOurServer(pid, ConfigPath))
         {
             using var stale = Process.GetProcessById(pid);
             stale.Kill();

@@ -19,8 +19,7 @@ public static class NatsServerConfigFile
         var text = new StringBuilder();
         text.AppendLine("# Written by hostops; rewritten on every start and whenever an agent is accepted or removed.");
         text.AppendLine(CultureInfo.InvariantCulture, $"listen: {Quote($"{options.Host}:{options.Port}")}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"# JetStream stores in {storeDir}: given on the command line (-sd), which is how a server of ours is recognised.");
-        text.AppendLine("jetstream: enabled");
+        text.AppendLine(CultureInfo.InvariantCulture, $"jetstream {{ store_dir: {Quote(storeDir)} }}");
         text.AppendLine("authorization {");
         text.AppendLine("  users: [");
         foreach (var user in users)
