@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using HostOps.Api.Configuration;
+using HostOps.Api.Endpoints.Agents;
 using HostOps.Api.Endpoints.Health;
 using HostOps.Api.Endpoints.Jobs;
 using HostOps.Api.Endpoints.Network;
@@ -58,6 +59,7 @@ public static class ApiServer
 
         app.MapHealthEndpoints();
         app.MapJobEndpoints();
+        app.MapAgentEndpoints();
         app.MapSystemEndpoints();
         app.MapNetworkEndpoints();
         app.MapOpenApi();

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 using HostOps.Client.Configuration;
 using HostOps.Client.Errors;
 using HostOps.Client.Http;
+using HostOps.Contracts.Agents;
 using HostOps.Contracts.Health;
 using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Json;
@@ -116,6 +117,24 @@ public sealed class HostOpsApiClient : IDisposable
 
     public Task<WorkerList> GetWorkersAsync(CancellationToken cancellationToken = default) =>
         GetAsync(ApiRequest.Workers(), HostOpsJsonContext.Default.WorkerList, cancellationToken);
+
+    public Task<AgentList> ListAgentsAsync(CancellationToken cancellationToken = default) =>
+        GetAsync(ApiRequest.Agents(), HostOpsJsonContext.Default.AgentList, cancellationToken);
+
+    public Task<AgentList> ListPendingAgentsAsync(CancellationToken cancellationToken = default) =>
+        GetAsync(ApiRequest.PendingAgents(), HostOpsJsonContext.Default.AgentList, cancellationToken);
+
+    public Task<AgentInfo> GetAgentAsync(string hostname, CancellationToken cancellationToken = default) =>
+        GetAsync(ApiRequest.GetAgent(hostname), HostOpsJsonContext.Default.AgentInfo, cancellationToken);
+
+    public Task<AgentInfo> AcceptAgentAsync(string hostname, CancellationToken cancellationToken = default) =>
+        GetAsync(ApiRequest.DecideAgent(hostname, "accept"), HostOpsJsonContext.Default.AgentInfo, cancellationToken);
+
+    public Task<AgentInfo> RejectAgentAsync(string hostname, CancellationToken cancellationToken = default) =>
+        GetAsync(ApiRequest.DecideAgent(hostname, "reject"), HostOpsJsonContext.Default.AgentInfo, cancellationToken);
+
+    public async Task RemoveAgentAsync(string hostname, CancellationToken cancellationToken = default) =>
+        await SendAsync(ApiRequest.RemoveAgent(hostname), cancellationToken);
 
     public Task<NodeResults<HostnameResult>> GetHostnameAsync(string? target = null, CancellationToken cancellationToken = default) =>
         GetAsync(ApiRequest.Hostname(target), HostOpsJsonContext.Default.NodeResultsHostnameResult, cancellationToken);

@@ -19,7 +19,8 @@ public static class JobsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers what the API side needs: the core (see <see cref="AddHostOpsJobCore"/>), the watch-fed
-    /// <see cref="JobIndex"/> and <see cref="AgentDirectory"/> as hosted services, and <see cref="JobClient"/>.
+    /// <see cref="JobIndex"/> and <see cref="AgentDirectory"/> as hosted services, <see cref="JobClient"/>, and the
+    /// <see cref="ResourceKeeper"/> (only the API side may create streams and buckets).
     /// </summary>
     public static IServiceCollection AddHostOpsJobs(this IServiceCollection services, IConfiguration configuration)
     {
@@ -32,28 +33,20 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton<JobSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<JobSweeper>());
         services.TryAddSingleton<JobClient>();
+        services.TryAddSingleton<AgentEnrollments>();
+        services.AddHostedService<ResourceKeeper>();
         return services;
     }
 
-    /// <summary>Registers the NATS connection (<c>nats:url</c>), <c>JobOptions</c>, the buckets and the dead-letter office.</summary>
+    /// <summary>Registers the NATS connection (<c>nats:</c>), <c>JobOptions</c>, the buckets and the dead-letter office.</summary>
     public static IServiceCollection AddHostOpsJobCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.Section));
         services.AddOptions<NatsConnectionOptions>().Bind(configuration.GetSection(NatsConnectionOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<INatsConnection>(sp => new NatsConnection(new NatsOpts
-        {
-            Url = sp.GetRequiredService<IOptions<NatsConnectionOptions>>().Value.Url,
-            Name = "hostops",
-            MaxReconnectRetry = -1,
-
-            // Back within about a second of a restarted server, not the client's default 2-5 s.
-            ReconnectWaitMin = TimeSpan.FromMilliseconds(200),
-            ReconnectWaitMax = TimeSpan.FromSeconds(1),
-        }));
+        services.TryAddSingleton<INatsConnection>(sp => new NatsConnection(NatsClientOptions.For(sp.GetRequiredService<IOptions<NatsConnectionOptions>>().Value)));
         services.TryAddSingleton<JobBuckets>();
         services.TryAddSingleton<DeadLetterOffice>();
-        services.AddHostedService<ResourceKeeper>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using HostOps.Contracts.Security;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -11,7 +12,7 @@ public static class TokenValidation
 {
     public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
 
-    public static TokenValidationParameters CreateParameters(string signingKey) => new()
+    public static TokenValidationParameters CreateParameters(string signingKey, string audience = TokenAudiences.Api) => new()
     {
         IssuerSigningKey = SigningKey.Create(signingKey),
         ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
@@ -19,16 +20,18 @@ public static class TokenValidation
         RequireExpirationTime = true,
         ValidateLifetime = true,
         ValidateIssuerSigningKey = true,
-        ValidateIssuer = false,
-        ValidateAudience = false,
+        ValidateIssuer = true,
+        ValidIssuer = TokenAudiences.Issuer,
+        ValidateAudience = true,
+        ValidAudience = audience,
         ClockSkew = ClockSkew,
         NameClaimType = TokenClaims.Subject,
         RoleClaimType = TokenClaims.Roles,
     };
 
     /// <summary>Validates outside the web pipeline (the CLI); the result carries the claims or the exception.</summary>
-    public static Task<TokenValidationResult> ValidateAsync(string token, string signingKey) =>
-        new JsonWebTokenHandler { MapInboundClaims = false }.ValidateTokenAsync(token, CreateParameters(signingKey));
+    public static Task<TokenValidationResult> ValidateAsync(string token, string signingKey, string audience = TokenAudiences.Api) =>
+        new JsonWebTokenHandler { MapInboundClaims = false }.ValidateTokenAsync(token, CreateParameters(signingKey, audience));
 
     /// <summary>A short, token-free reason for a failed validation, safe to put in a response.</summary>
     public static string Describe(Exception? failure) => failure switch
@@ -39,6 +42,8 @@ public static class TokenValidation
         SecurityTokenInvalidAlgorithmException => "Bearer token algorithm is not allowed (HS256 only)",
         SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "Bearer token signature is invalid",
         SecurityTokenMalformedException or ArgumentException => "Bearer token is malformed",
+        SecurityTokenInvalidAudienceException => "Bearer token is not meant for this API (aud)",
+        SecurityTokenInvalidIssuerException => "Bearer token was not issued by HostOps (iss)",
         _ => "Bearer token is invalid",
     };
 }

@@ -21,7 +21,7 @@ public static class ServerCli
         var root = ClientCli.CreateRoot(services);
 
         // Running HostOps comes first in help: it is what a newcomer types first.
-        root.Subcommands.Insert(0, StartCommand.Create());
+        root.Subcommands.Insert(0, StartCommand.Create(configureAgent));
         root.Subcommands.Insert(1, NatsCommand.Create());
         root.Subcommands.Insert(2, ApiCommand.Create());
         root.Subcommands.Insert(3, AgentCommand.Create(configureAgent));

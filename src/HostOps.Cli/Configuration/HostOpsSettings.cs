@@ -30,6 +30,10 @@ public sealed partial record HostOpsSettings(
             BindSection<JobOptions>(configuration, JobOptions.Section));
     }
 
+    /// <summary>These settings with the NATS connection made as the identity in <paramref name="seedPath"/>.</summary>
+    public HostOpsSettings WithNatsIdentity(string seedPath) =>
+        this with { Nats = new NatsConnectionOptions { Url = Nats.Url, NkeyFile = seedPath, InboxPrefix = Nats.InboxPrefix } };
+
     /// <summary>Binds and validates what <paramref name="components"/> need; throws <see cref="ConfigException"/>.</summary>
     public static HostOpsSettings BindAndValidate(LoadedConfiguration loaded, StartingComponents components)
     {

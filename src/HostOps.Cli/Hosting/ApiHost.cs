@@ -1,4 +1,3 @@
-using HostOps.Agent;
 using HostOps.Api;
 using HostOps.Cli.Configuration;
 using Microsoft.AspNetCore.Builder;
@@ -8,21 +7,16 @@ using Microsoft.Extensions.Hosting;
 namespace HostOps.Cli.Hosting;
 
 /// <summary>
-/// Builds the API web application (optionally with the agent in the same process) from the CLI's configuration.
+/// Builds the API web application from the CLI's configuration.
 /// The API binds api.server.host/port itself.
 /// </summary>
 internal static class ApiHost
 {
-    public static WebApplication Create(LoadedConfiguration loaded, HostOpsSettings settings, bool withAgent)
+    public static WebApplication Create(LoadedConfiguration loaded)
     {
         var builder = ApiServer.CreateBuilder(loaded.Configuration);
         builder.Logging.UseCliConsole(loaded.Configuration);
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
-        if (withAgent)
-        {
-            builder.Services.AddHostOpsAgent(loaded.Configuration);
-        }
-
         return ApiServer.Build(builder);
     }
 

@@ -1,4 +1,5 @@
 using HostOps.Cli.Configuration;
+using HostOps.Nats.Auth;
 using HostOps.Nats.Server;
 using Microsoft.Extensions.Logging;
 
@@ -11,11 +12,20 @@ namespace HostOps.Cli.Hosting;
 /// </summary>
 internal static class ManagedNats
 {
-    public static ManagedNatsServer Create(HostOpsSettings settings, ILoggerFactory loggers) =>
-        new(settings.NatsServer, settings.DataDir, loggers.CreateLogger<ManagedNatsServer>())
+    /// <summary>
+    /// The managed server as the control plane's identity (<c>nats.nkey_file</c>, see
+    /// <see cref="FleetIdentities.UseApiIdentity"/>) runs it: that identity and the accepted agents are its users.
+    /// </summary>
+    public static ManagedNatsServer Create(HostOpsSettings settings, ILoggerFactory loggers)
+    {
+        var admin = NkeySeedFile.Load(settings.Nats.NkeyFile);
+        return new(settings.NatsServer, settings.DataDir, loggers.CreateLogger<ManagedNatsServer>())
         {
+            Admin = admin,
+            Users = AuthorizationFollower.InitialUsers(settings, admin),
             AfterRestart = cancellationToken => NatsProvisioning.EnsureAsync(settings, cancellationToken),
         };
+    }
 
     /// <summary>Takes the data directory's lock; another hostops running on it is named by its pid.</summary>
     public static void ClaimDataDirectory(ManagedNatsServer server)

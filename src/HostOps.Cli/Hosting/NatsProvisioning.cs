@@ -1,4 +1,5 @@
 using HostOps.Cli.Configuration;
+using HostOps.Jobs.Configuration;
 using HostOps.Jobs.Provisioning;
 using NATS.Client.Core;
 
@@ -9,7 +10,7 @@ internal static class NatsProvisioning
 {
     public static async Task EnsureAsync(HostOpsSettings settings, CancellationToken cancellationToken)
     {
-        await using var connection = new NatsConnection(new NatsOpts { Url = settings.Nats.Url, Name = "hostops-provisioning" });
+        await using var connection = new NatsConnection(NatsClientOptions.For(settings.Nats, "hostops-provisioning") with { MaxReconnectRetry = 0 });
         await connection.ConnectAsync();
         await JobResources.EnsureAsync(connection, settings.Job, cancellationToken);
     }

@@ -50,6 +50,18 @@ public sealed class JwtValidator(string signingKey, TimeProvider timeProvider)
             throw new InvalidTokenException($"not valid before {notBefore.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z");
         }
 
+        var issuer = Strings(claims, "iss");
+        if (!issuer.SequenceEqual([TokenAudiences.Issuer]))
+        {
+            throw new InvalidTokenException($"not issued by HostOps (iss {(issuer.Count == 0 ? "missing" : string.Join(",", issuer))})");
+        }
+
+        var audience = Strings(claims, "aud");
+        if (!audience.Contains(TokenAudiences.Api))
+        {
+            throw new InvalidTokenException($"not a bearer token for the API (aud {(audience.Count == 0 ? "missing" : string.Join(",", audience))}, needs {TokenAudiences.Api})");
+        }
+
         var roles = Strings(claims, "roles");
         var scopes = Strings(claims, "scopes");
         var subject = claims.TryGetProperty("sub", out var sub) && sub.ValueKind == JsonValueKind.String ? sub.GetString()! : "";

@@ -37,6 +37,17 @@ public sealed record ApiRequest(HttpMethod Method, string Path, HttpContent? Con
 
     public static ApiRequest Workers() => new(HttpMethod.Get, "job/workers");
 
+    public static ApiRequest Agents() => new(HttpMethod.Get, "agent");
+
+    public static ApiRequest PendingAgents() => new(HttpMethod.Get, "agent/pending");
+
+    public static ApiRequest GetAgent(string hostname) => new(HttpMethod.Get, $"agent/{Uri.EscapeDataString(hostname)}");
+
+    /// <summary><c>accept</c>, <c>reject</c>, <c>drain</c> or <c>undrain</c> an enrolled agent.</summary>
+    public static ApiRequest DecideAgent(string hostname, string decision) => new(HttpMethod.Post, $"agent/{Uri.EscapeDataString(hostname)}/{decision}");
+
+    public static ApiRequest RemoveAgent(string hostname) => new(HttpMethod.Delete, $"agent/{Uri.EscapeDataString(hostname)}");
+
     public static ApiRequest Hostname(string? target = null) => new(HttpMethod.Get, "system/hostname" + Target(target));
 
     public static ApiRequest SystemStatus(string? target = null) => new(HttpMethod.Get, "system/status" + Target(target));

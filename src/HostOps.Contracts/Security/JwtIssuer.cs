@@ -6,7 +6,8 @@ using System.Text.Json;
 namespace HostOps.Contracts.Security;
 
 /// <summary>
-/// Makes the HS256 bearer tokens the API accepts: <c>sub</c>, <c>iat</c>, <c>nbf</c>, <c>exp</c>, a <c>roles</c> array
+/// Makes the HS256 tokens the API accepts: <c>iss</c> (hostops), <c>aud</c> (<see cref="TokenAudiences"/>), a random
+/// <c>jti</c>, <c>sub</c>, <c>iat</c>, <c>nbf</c>, <c>exp</c>, a <c>roles</c> array
 /// and, when given, a <c>scopes</c> array that replaces the scopes the roles would imply; keyed by the UTF-8 bytes of
 /// <c>api.server.security.signing_key</c>. Written on HMACSHA256 directly (a JWT is three base64url parts and one
 /// MAC) so the native AOT client executable needs no identity library; the one issuer of the API, CLI and tests.
@@ -48,6 +49,9 @@ public sealed class JwtIssuer
         using (var json = new Utf8JsonWriter(payload))
         {
             json.WriteStartObject();
+            json.WriteString("iss", TokenAudiences.Issuer);
+            json.WriteString("aud", request.Audience);
+            json.WriteString("jti", Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)));
             json.WriteString("sub", request.Subject);
             json.WriteNumber("iat", now.ToUnixTimeSeconds());
             json.WriteNumber("nbf", now.ToUnixTimeSeconds());
@@ -56,6 +60,17 @@ public sealed class JwtIssuer
             if (request.Scopes.Count > 0)
             {
                 WriteArray(json, "scopes", request.Scopes);
+            }
+
+            if (request.Labels is { Count: > 0 } labels)
+            {
+                json.WriteStartObject("labels");
+                foreach (var (key, value) in labels)
+                {
+                    json.WriteString(key, value);
+                }
+
+                json.WriteEndObject();
             }
 
             json.WriteEndObject();

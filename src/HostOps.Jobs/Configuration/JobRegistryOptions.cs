@@ -7,6 +7,10 @@ public sealed class JobRegistryOptions
 {
     public string Bucket { get; set; } = "agent-registry";
 
+    /// <summary>Where enrolled agents are kept (public key, labels, accepted or pending); same storage and replicas.</summary>
+    [ConfigurationKeyName("enrollment_bucket")]
+    public string EnrollmentBucket { get; set; } = "agent-enrollments";
+
     public string Storage { get; set; } = "file";
 
     public int Replicas { get; set; } = 1;

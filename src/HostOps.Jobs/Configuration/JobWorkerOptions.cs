@@ -9,6 +9,13 @@ public sealed class JobWorkerOptions
 
     public Dictionary<string, string> Labels { get; set; } = [];
 
+    /// <summary>
+    /// A join token from <c>hostops token generate --join</c> (or <c>hostops agent start --join</c>): an agent on another
+    /// host enrolls with it once; afterwards its identity in the data directory is enough.
+    /// </summary>
+    [Microsoft.Extensions.Configuration.ConfigurationKeyName("join_token")]
+    public string JoinToken { get; set; } = "";
+
     [ConfigurationKeyName("max_jobs")]
     public int MaxJobs { get; set; } = 10;
 }

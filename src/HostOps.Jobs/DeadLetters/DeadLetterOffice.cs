@@ -1,4 +1,5 @@
 using HostOps.Contracts.Jobs;
+using HostOps.Jobs.Routing;
 using HostOps.Jobs.Store;
 using NATS.Client.JetStream;
 using NATS.Client.JetStream.Models;
@@ -16,13 +17,15 @@ public sealed class DeadLetterOffice
 
     public DeadLetterOffice(JobBuckets buckets) => _buckets = buckets;
 
-    private string Subject(Guid id) => $"{_buckets.Options.Dlq.SubjectPrefix}.{id:D}";
+    // <prefix>.<job id>.<host token>: an agent's NATS permissions let it publish only dead letters of its own host.
+    private string Subject(Guid id, string? hostname) =>
+        $"{_buckets.Options.Dlq.SubjectPrefix}.{id:D}.{(hostname is null ? JobKeys.NoHost : HostToken.From(hostname))}";
 
     /// <summary>Publishes the dead letter and, when <paramref name="markJob"/>, appends the job's <c>dlq</c> event.</summary>
     public async Task AddAsync(DeadLetter letter, int attempt, bool markJob, CancellationToken cancellationToken)
     {
         var ack = await _buckets.JetStream.PublishAsync(
-            Subject(letter.JobId), letter, JobSerializers.DeadLetter,
+            Subject(letter.JobId, letter.Hostname), letter, JobSerializers.DeadLetter,
             opts: new NatsJSPubOpts { MsgId = $"dlq.{letter.JobId:D}.{attempt}" },
             cancellationToken: cancellationToken);
         ack.EnsureSuccess();
@@ -42,7 +45,7 @@ public sealed class DeadLetterOffice
     public async Task RemoveAsync(Guid id, CancellationToken cancellationToken)
     {
         var stream = await _buckets.JetStream.GetStreamAsync(_buckets.Options.Dlq.Name, cancellationToken: cancellationToken);
-        await stream.PurgeAsync(new StreamPurgeRequest { Filter = Subject(id) }, cancellationToken);
+        await stream.PurgeAsync(new StreamPurgeRequest { Filter = $"{_buckets.Options.Dlq.SubjectPrefix}.{id:D}.>" }, cancellationToken);
     }
 
     public async Task<long> CountAsync(CancellationToken cancellationToken)

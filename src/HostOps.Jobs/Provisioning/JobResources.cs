@@ -1,5 +1,6 @@
 using HostOps.Contracts.Text;
 using HostOps.Jobs.Configuration;
+using HostOps.Jobs.Routing;
 using NATS.Client.Core;
 using NATS.Client.JetStream;
 using NATS.Client.JetStream.Models;
@@ -9,7 +10,7 @@ namespace HostOps.Jobs.Provisioning;
 
 /// <summary>
 /// Creates or updates every stream and bucket the job system owns: <c>JOBS</c>, <c>JOBS-DLQ</c>, the job and
-/// response buckets and the agent registry. Idempotent: whoever starts first creates them, a second start changes
+/// response buckets, the agent registry and enrollments, and the shared <c>_any</c> consumer. Idempotent: whoever starts first creates them, a second start changes
 /// nothing, a changed limit is applied in place; a change the server cannot make in place (storage kind, for one)
 /// fails with a message naming the resource. Every resource has a <c>max_bytes</c>: <c>JOBS</c> and the buckets
 /// refuse new messages when full (discard new), so a full stream refuses a submit instead of silently dropping the
@@ -46,6 +47,29 @@ public static class JobResources
         await EnsureBucketAsync(kv, "job.kv.max_bytes", Bucket(kvOptions.ResponseBucket, kvOptions.Storage, kvOptions.Replicas, kvOptions.Ttl, kvOptions.MaxBytes), cancellationToken);
         var registry = options.Registry;
         await EnsureBucketAsync(kv, "job.registry.max_bytes", Bucket(registry.Bucket, registry.Storage, registry.Replicas, registry.Ttl, registry.MaxBytes), cancellationToken);
+        await EnsureBucketAsync(kv, "job.registry.max_bytes", Bucket(registry.EnrollmentBucket, registry.Storage, registry.Replicas, new Duration(TimeSpan.Zero), registry.MaxBytes), cancellationToken);
+        await EnsureSharedConsumerAsync(js, options, cancellationToken);
+    }
+
+    // The shared _any consumer is made here, on the API side: agents may not create consumers other than their own.
+    // An existing one is left as it is (it may carry settings an operator chose).
+    private static async Task EnsureSharedConsumerAsync(NatsJSContext js, JobOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await js.GetConsumerAsync(options.Stream.Name, JobConsumers.SharedName, cancellationToken);
+        }
+        catch (NatsJSApiException ex) when (ex.Error.Code == 404)
+        {
+            try
+            {
+                await js.CreateConsumerAsync(options.Stream.Name, JobConsumers.ConfigFor(options, "", "_any"), cancellationToken);
+            }
+            catch (NatsJSApiException created) when (created.Error.ErrCode == 10148 || created.Error.Code == 400)
+            {
+                // Made by another starting process in the meantime: theirs stands.
+            }
+        }
     }
 
     private static async Task EnsureStreamAsync(NatsJSContext js, string maxBytesKey, StreamConfig config, CancellationToken cancellationToken)

@@ -13,13 +13,16 @@ public sealed class JobBuckets
     private INatsKVStore? _jobs;
     private INatsKVStore? _responses;
     private INatsKVStore? _registry;
+    private INatsKVStore? _enrollments;
 
     public JobBuckets(INatsConnection connection, IOptions<JobOptions> options)
     {
         Connection = connection;
         Options = options.Value;
         JetStream = new NatsJSContext((NatsConnection)connection);
-        _kv = new NatsKVContext(JetStream);
+        // Reads go through direct get with the key in the subject ($JS.API.DIRECT.GET.KV_<bucket>.$KV.<bucket>.<key>),
+        // so an agent's NATS permissions can say which keys it may read.
+        _kv = new NatsKVContext(JetStream, new NatsKVOpts { UseDirectGetApiWithKeysInSubject = true });
     }
 
     /// <summary>
@@ -47,4 +50,7 @@ public sealed class JobBuckets
 
     public async ValueTask<INatsKVStore> RegistryAsync(CancellationToken cancellationToken = default) =>
         _registry ??= await _kv.GetStoreAsync(Options.Registry.Bucket, cancellationToken);
+
+    public async ValueTask<INatsKVStore> EnrollmentsAsync(CancellationToken cancellationToken = default) =>
+        _enrollments ??= await _kv.GetStoreAsync(Options.Registry.EnrollmentBucket, cancellationToken);
 }

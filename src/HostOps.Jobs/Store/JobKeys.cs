@@ -7,7 +7,8 @@ namespace HostOps.Jobs.Store;
 /// Key layout of the buckets. Job bucket: <c>jobs.&lt;id&gt;</c> holds the immutable definition (its write is the
 /// <c>submitted</c> event); <c>events.&lt;id&gt;.&lt;attempt&gt;.&lt;kind&gt;.&lt;host&gt;</c> holds one event each, so events
 /// are append-only and a redelivered handler rewriting the same event is idempotent. Response bucket:
-/// <c>&lt;id&gt;.&lt;host&gt;</c>. Registry bucket: <c>agents.&lt;host&gt;</c>.
+/// <c>&lt;id&gt;.&lt;host&gt;</c>. Registry bucket: <c>agents.&lt;host&gt;</c>. Enrollment bucket: <c>hosts.&lt;host&gt;</c>
+/// and <c>joins.&lt;token id&gt;</c>.
 /// </summary>
 public static class JobKeys
 {
@@ -43,6 +44,14 @@ public static class JobKeys
     public static string Response(Guid id, string hostname) => $"{id:D}.{HostToken.From(hostname)}";
 
     public static string Agent(string hostname) => $"agents.{HostToken.From(hostname)}";
+
+    /// <summary>Enrollment bucket: an agent's enrollment.</summary>
+    public static string Enrollment(string hostname) => $"{EnrollmentPrefix}{HostToken.From(hostname)}";
+
+    public const string EnrollmentPrefix = "hosts.";
+
+    /// <summary>Enrollment bucket: the mark that a join token (by its <c>jti</c>) has been used.</summary>
+    public static string UsedJoin(string tokenId) => $"joins.{HostToken.From(tokenId)}";
 
     /// <summary>Reads the job id of a definition or event key; false for any other key.</summary>
     public static bool TryParse(string key, out Guid id, out bool isDefinition)

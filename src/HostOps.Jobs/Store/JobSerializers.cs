@@ -20,6 +20,8 @@ public static class JobSerializers
 
     public static NatsJsonContextSerializer<AgentHeartbeat> Heartbeat { get; } = new(HostOpsJsonContext.Default);
 
+    public static NatsJsonContextSerializer<AgentEnrollment> Enrollment { get; } = new(HostOpsJsonContext.Default);
+
     /// <summary>A stored value as <typeparamref name="T"/>; null when it is empty or not valid JSON for it.</summary>
     public static T? TryRead<T>(byte[]? value, JsonTypeInfo<T> typeInfo)
         where T : class

@@ -3,8 +3,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using HostOps.Nats.Auth;
 using HostOps.Nats.Configuration;
 using Microsoft.Extensions.Logging;
+using NATS.Client.Core;
 
 namespace HostOps.Nats.Server;
 
@@ -29,6 +31,7 @@ public sealed partial class ManagedNatsServer : IAsyncDisposable
     private volatile NatsServerChild? _child;
     private Task? _supervision;
     private bool _started;
+    private IReadOnlyList<NatsUser> _users = [];
 
     public ManagedNatsServer(NatsServerOptions options, string dataDir, ILogger<ManagedNatsServer> logger)
     {
@@ -37,6 +40,23 @@ public sealed partial class ManagedNatsServer : IAsyncDisposable
         DataDir = Path.GetFullPath(dataDir);
         StoreDir = Path.GetFullPath(string.IsNullOrEmpty(options.StoreDir) ? Path.Combine(DataDir, "nats") : options.StoreDir);
         _pidFile = new NatsPidFile(Path.Combine(DataDir, "nats-server.pid"));
+        ConfigPath = Path.Combine(DataDir, "nats-server.conf");
+    }
+
+    /// <summary>The identity this process uses itself (readiness probe); it must be one of <see cref="Users"/>.</summary>
+    public NkeySeedFile? Admin { get; init; }
+
+    /// <summary>The generated configuration file the server runs from (mode 0600).</summary>
+    public string ConfigPath { get; }
+
+    /// <summary>
+    /// The identities the server accepts, set before <see cref="StartAsync"/>; nobody else gets in. Changed while
+    /// running with <see cref="ApplyUsers"/>.
+    /// </summary>
+    public IReadOnlyList<NatsUser> Users
+    {
+        get => Volatile.Read(ref _users);
+        init => _users = value;
     }
 
     public string DataDir { get; }
@@ -131,17 +151,41 @@ public sealed partial class ManagedNatsServer : IAsyncDisposable
         _stopping.Dispose();
     }
 
+    /// <summary>
+    /// Rewrites the configuration with <paramref name="users"/> and has the running server reload it: clients that
+    /// stay allowed keep their connections, a removed identity's connections are closed by the server.
+    /// </summary>
+    public void ApplyUsers(IReadOnlyList<NatsUser> users)
+    {
+        lock (_stopping)
+        {
+            Volatile.Write(ref _users, users);
+            NatsServerConfigFile.Write(ConfigPath, _options, StoreDir, users);
+            if (_child is { HasExited: false } child)
+            {
+                ProcessSignals.Reload(child.Id);
+                LogReloaded(child.Id, users.Count);
+            }
+        }
+    }
+
     /// <summary>Starts a run and waits until JetStream answers; a run that dies or never answers is ended and reported.</summary>
     private async Task LaunchAsync(CancellationToken cancellationToken)
     {
-        var port = _options.Port.ToString(CultureInfo.InvariantCulture);
-        var child = NatsServerChild.Start(_binary!, ["-js", "-a", _options.Host, "-p", port, "-sd", StoreDir], OnLogLine);
+        lock (_stopping)
+        {
+            NatsServerConfigFile.Write(ConfigPath, _options, StoreDir, Users);
+        }
+
+        // Only the file on the command line: a flag such as -sd would make nats-server refuse every reload. The file's
+        // path is also how a server of ours is recognised (pid file).
+        var child = NatsServerChild.Start(_binary!, ["-c", ConfigPath], OnLogLine);
         _child = child;
         _pidFile.Write(child.Id);
         LogStarted(child.Id, Url, StoreDir);
         try
         {
-            await NatsReadiness.WaitUntilJetStreamAnswersAsync(Url, ReadyTimeout, () => ExitedEarly(child), cancellationToken);
+            await NatsReadiness.WaitUntilJetStreamAnswersAsync(Url, Admin?.AuthOpts ?? NatsAuthOpts.Default, ReadyTimeout, () => ExitedEarly(child), cancellationToken);
         }
         catch (ManagedNatsServerException)
         {
@@ -163,7 +207,7 @@ public sealed partial class ManagedNatsServer : IAsyncDisposable
     private async Task ReplaceStaleServerAsync(CancellationToken cancellationToken)
     {
         // Only reached while holding the lock: whoever started that server is gone.
-        if (_pidFile.FindLiveServer(StoreDir) is not { } pid)
+        if (_pidFile.FindLiveServer(ConfigPath) is not { } pid)
         {
             _pidFile.Delete();
             return;
@@ -172,12 +216,12 @@ public sealed partial class ManagedNatsServer : IAsyncDisposable
         LogReplacingStale(pid, _pidFile.Path);
         ProcessSignals.Terminate(pid);
         var deadline = DateTime.UtcNow + GracePeriod;
-        while (NatsPidFile.IsOurServer(pid, StoreDir) && DateTime.UtcNow < deadline)
+        while (NatsPidFile.IsOurServer(pid, ConfigPath) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50, cancellationToken);
         }
 
-        if (NatsPidFile.IsOurServer(pid, StoreDir))
+        if (NatsPidFile.IsOurServer(pid, ConfigPath))
         {
             using var stale = Process.GetProcessById(pid);
             stale.Kill();

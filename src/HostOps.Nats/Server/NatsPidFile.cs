@@ -29,17 +29,18 @@ internal sealed class NatsPidFile(string path)
     }
 
     /// <summary>The pid of a live nats-server of ours named by the file, if any.</summary>
-    public int? FindLiveServer(string storeDir)
+    public int? FindLiveServer(string configPath)
     {
         if (!File.Exists(Path) || !int.TryParse(File.ReadAllText(Path).Trim(), CultureInfo.InvariantCulture, out var pid))
         {
             return null;
         }
 
-        return IsOurServer(pid, storeDir) ? pid : null;
+        return IsOurServer(pid, configPath) ? pid : null;
     }
 
-    public static bool IsOurServer(int pid, string storeDir)
+    /// <summary>Whether <paramref name="pid"/> is a nats-server started from <paramref name="configPath"/> (ours).</summary>
+    public static bool IsOurServer(int pid, string configPath)
     {
         string[] args;
         try
@@ -57,6 +58,6 @@ internal sealed class NatsPidFile(string path)
 
         return args.Length > 0
             && System.IO.Path.GetFileName(args[0]).Contains("nats-server", StringComparison.Ordinal)
-            && args.Contains(storeDir, StringComparer.Ordinal);
+            && args.Contains(configPath, StringComparer.Ordinal);
     }
 }

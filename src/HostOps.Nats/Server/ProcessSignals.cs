@@ -8,9 +8,13 @@ namespace HostOps.Nats.Server;
 /// </summary>
 internal static partial class ProcessSignals
 {
+    private const int SigHup = 1;
     private const int SigTerm = 15;
 
     public static bool Terminate(int pid) => Kill(pid, SigTerm) == 0;
+
+    /// <summary>SIGHUP: nats-server re-reads its configuration file and applies it without a restart.</summary>
+    public static bool Reload(int pid) => Kill(pid, SigHup) == 0;
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);

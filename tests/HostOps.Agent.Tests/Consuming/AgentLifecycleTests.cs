@@ -1,7 +1,7 @@
-using HostOps.Agent.Consuming;
 using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Operations;
 using HostOps.Jobs.Provisioning;
+using HostOps.Jobs.Routing;
 using HostOps.Jobs.Store;
 using HostOps.Testing;
 using HostOps.Testing.Agents;
@@ -87,10 +87,10 @@ public sealed class AgentLifecycleTests(NatsFixture nats) : IClassFixture<NatsFi
     [Fact]
     public void Consumer_names_of_different_labels_or_hosts_never_collide()
     {
-        AgentConsumers.NameOf("web1", "label.group.web.dev").ShouldNotBe(AgentConsumers.NameOf("web1", "label.group_web.dev"));
-        AgentConsumers.NameOf("a.b", "_all").ShouldNotBe(AgentConsumers.NameOf("a_b", "_all"));
-        AgentConsumers.NameOf("web1", "_any").ShouldBe(AgentConsumers.SharedName);
-        AgentConsumers.NameOf(new string('h', 200), "_all").Length.ShouldBeLessThanOrEqualTo(64);
+        JobConsumers.NameOf("web1", "label.group.web.dev").ShouldNotBe(JobConsumers.NameOf("web1", "label.group_web.dev"));
+        JobConsumers.NameOf("a.b", "_all").ShouldNotBe(JobConsumers.NameOf("a_b", "_all"));
+        JobConsumers.NameOf("web1", "_any").ShouldBe(JobConsumers.SharedName);
+        JobConsumers.NameOf(new string('h', 200), "_all").Length.ShouldBeLessThanOrEqualTo(64);
     }
 
     [Fact]
@@ -120,9 +120,9 @@ public sealed class AgentLifecycleTests(NatsFixture nats) : IClassFixture<NatsFi
             .Build();
         await using var second = await TestAgent.StartAsync(slower, "second");
 
-        var shared = await system.Buckets.JetStream.GetConsumerAsync(system.Options.Stream.Name, AgentConsumers.SharedName, Ct);
+        var shared = await system.Buckets.JetStream.GetConsumerAsync(system.Options.Stream.Name, JobConsumers.SharedName, Ct);
         shared.Info.Config.AckWait.ShouldBe(TimeSpan.FromSeconds(2));
-        var own = await system.Buckets.JetStream.GetConsumerAsync(system.Options.Stream.Name, AgentConsumers.NameOf("second", "_all"), Ct);
+        var own = await system.Buckets.JetStream.GetConsumerAsync(system.Options.Stream.Name, JobConsumers.NameOf("second", "_all"), Ct);
         own.Info.Config.AckWait.ShouldBe(TimeSpan.FromSeconds(9));
     }
 
@@ -137,7 +137,7 @@ public sealed class AgentLifecycleTests(NatsFixture nats) : IClassFixture<NatsFi
         await gone.CrashAsync();
 
         await Eventually.TrueAsync(
-            async () => (await ConsumerNamesAsync(system)).SequenceEqual([AgentConsumers.SharedName]), TimeSpan.FromSeconds(15), "only the shared consumer left");
+            async () => (await ConsumerNamesAsync(system)).SequenceEqual([JobConsumers.SharedName]), TimeSpan.FromSeconds(15), "only the shared consumer left");
         await gone.DisposeAsync();
     }
 

@@ -19,6 +19,10 @@ internal static class TestTokens
 
     public static string ForScopes(params string[] scopes) => Issuer.Issue(new TokenRequest("tester", [], scopes, TimeSpan.FromHours(1)));
 
+    /// <summary>The secret of a join token of this control plane (audience hostops-join).</summary>
+    public static string Join(IReadOnlyDictionary<string, string>? labels = null) =>
+        Issuer.Issue(new TokenRequest("join", [], [], TimeSpan.FromHours(1), TokenAudiences.Join, labels));
+
     public static string WrongKey() => new JwtIssuer(OtherKey).Issue(new TokenRequest("tester", [Scopes.Admin], [], TimeSpan.FromHours(1)));
 
     /// <summary>Expired five minutes ago: well past the 30 s clock skew.</summary>

@@ -72,7 +72,7 @@ public sealed class TokenCommandTests
     }
 
     [Theory]
-    [InlineData("--ttl", "soon", "hostops: --ttl: 'soon' is not a duration (like 30m, 24h, 7d)")]
+    [InlineData("--ttl", "soon", "hostops: --ttl: 'soon' is not a duration (like 30m, 12h, 7d)")]
     [InlineData("--scope", "root", "hostops: Argument 'root' not recognized.")]
     public async Task Bad_options_are_usage_errors(string option, string value, string message)
     {

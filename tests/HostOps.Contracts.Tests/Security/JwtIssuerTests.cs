@@ -43,10 +43,26 @@ public sealed class JwtIssuerTests
         parts.Length.ShouldBe(3);
         Encoding.UTF8.GetString(Base64Url.DecodeFromChars(parts[0])).ShouldBe("""{"alg":"HS256","typ":"JWT"}""");
         var now = time.GetUtcNow().ToUnixTimeSeconds();
-        Encoding.UTF8.GetString(Base64Url.DecodeFromChars(parts[1]))
-            .ShouldBe($$"""{"sub":"ops","iat":{{now}},"nbf":{{now}},"exp":{{now + 600}},"roles":["write"]}""");
+        var claims = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(parts[1]));
+        var id = JsonDocument.Parse(claims).RootElement.GetProperty("jti").GetString();
+        id.ShouldNotBeNull().Length.ShouldBe(32);
+        claims.ShouldBe($$"""{"iss":"hostops","aud":"hostops-api","jti":"{{id}}","sub":"ops","iat":{{now}},"nbf":{{now}},"exp":{{now + 600}},"roles":["write"]}""");
         var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(Key), Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]));
         Base64Url.DecodeFromChars(parts[2]).ShouldBe(mac);
+    }
+
+    [Fact]
+    public void A_join_token_secret_is_meant_for_enrollment_carries_its_labels_and_a_fresh_id()
+    {
+        var issuer = new JwtIssuer(Key);
+        var request = new TokenRequest("join", [], [], TimeSpan.FromHours(1), TokenAudiences.Join, new Dictionary<string, string> { ["group"] = "web" });
+
+        using var first = JsonDocument.Parse(Base64Url.DecodeFromChars(issuer.Issue(request).Split('.')[1]));
+        using var second = JsonDocument.Parse(Base64Url.DecodeFromChars(issuer.Issue(request).Split('.')[1]));
+
+        first.RootElement.GetProperty("aud").GetString().ShouldBe(TokenAudiences.Join);
+        first.RootElement.GetProperty("labels").GetProperty("group").GetString().ShouldBe("web");
+        first.RootElement.GetProperty("jti").GetString().ShouldNotBe(second.RootElement.GetProperty("jti").GetString());
     }
 
     [Fact]

@@ -28,13 +28,14 @@ public sealed class NatsDownAtStartTests : IDisposable
         await using var api = HostOpsProcess.Start(_workDir, environment, "api", "server", "start");
         await api.WaitForOutputAsync("API server is listening", Ready);
         await using var agent = HostOpsProcess.Start(_workDir, environment, "agent", "start");
-        await agent.WaitForOutputAsync("Agent is running", Ready);
+        await agent.WaitForOutputAsync("waiting for NATS", Ready); // it enrolls (locally, as the API's data directory is its own) once NATS answers
         api.Output.ShouldContain("does not answer yet");
         var (tokenCode, token) = await HostOpsProcess.RunAsync(_workDir, environment, "token", "generate", "--role", "read");
         tokenCode.ShouldBe(0, token);
 
         await using var nats = await NatsServerProcess.StartAsync(Path.Combine(_workDir, "bare-nats"), _natsPort, TestContext.Current.CancellationToken);
 
+        await agent.WaitForOutputAsync("Agent is running", Ready);
         await WaitForHealthOkAsync(token.Trim(), api);
         await using var connection = nats.Connect();
         var js = new NatsJSContext(connection);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
+using HostOps.Contracts.Agents;
 using HostOps.Contracts.Security;
 using HostOps.Testing.Nats;
 
@@ -22,6 +23,7 @@ public sealed class FaultCluster : IAsyncDisposable
     private readonly Lock _lock = new();
     private readonly Dictionary<int, ChildProcess> _agents = [];
     private readonly List<ChildProcess> _retired = [];
+    private readonly Dictionary<string, string> _joinTokens = [];
     private ChildProcess? _nats;
     private ChildProcess? _api;
 
@@ -64,6 +66,9 @@ public sealed class FaultCluster : IAsyncDisposable
 
     public string ApiUrl => $"http://127.0.0.1:{ApiPort}";
 
+    /// <summary>The control plane's NATS identity, made by the managed server in its data directory.</summary>
+    public string ApiSeedPath => Path.Combine(Directory, "nats", "identity", "api.nk");
+
     /// <summary>The managed nats-server's store: <c>&lt;data_dir of the nats process&gt;/nats</c>.</summary>
     public string NatsStore => Path.Combine(Directory, "nats", "nats");
 
@@ -100,7 +105,10 @@ public sealed class FaultCluster : IAsyncDisposable
 
     public async Task StartApiAsync()
     {
-        _api = Start("api", HostDll, "api", "api", "server", "start");
+        // The API runs from its own data directory, as on another host: it connects with the control plane's NATS
+        // identity, which the managed server made in its data directory (an operator copies that seed).
+        var identity = new Dictionary<string, string> { ["HOSTOPS_NATS__NKEY_FILE"] = ApiSeedPath };
+        _api = Start("api", HostDll, "api", identity, "api", "server", "start");
         await _api.WaitForOutputAsync("API server is listening", Ready);
     }
 
@@ -119,7 +127,12 @@ public sealed class FaultCluster : IAsyncDisposable
     public async Task StartAgentAsync(int number)
     {
         var name = AgentName(number);
-        var extra = new Dictionary<string, string> { ["HOSTOPS_JOB__WORKER__HOSTNAME"] = name };
+        // Each agent joins once with its own single-use token, as on another host; restarted, it reuses its enrollment.
+        var extra = new Dictionary<string, string>
+        {
+            ["HOSTOPS_JOB__WORKER__HOSTNAME"] = name,
+            ["HOSTOPS_JOB__WORKER__JOIN_TOKEN"] = JoinTokenFor(name),
+        };
         var agent = Start(name, HostDll, name, extra, "agent", "start");
         lock (_lock)
         {
@@ -222,6 +235,20 @@ public sealed class FaultCluster : IAsyncDisposable
         }
 
         return ChildProcess.Start(name, dll, Directory, environment, args);
+    }
+
+    private string JoinTokenFor(string agent)
+    {
+        lock (_lock)
+        {
+            if (!_joinTokens.TryGetValue(agent, out var token))
+            {
+                var secret = new JwtIssuer(SigningKey).Issue(new TokenRequest("join", [], [], TimeSpan.FromHours(1), TokenAudiences.Join));
+                _joinTokens[agent] = token = new JoinToken([ApiUrl], [NatsUrl], null, secret).Encode();
+            }
+
+            return token;
+        }
     }
 
     private static string Tail(string text, int lines) => string.Join('\n', text.Split('\n').TakeLast(lines));

@@ -16,9 +16,9 @@ public static class JobStoreInspector
     public const string DeadLetterStream = "JOBS-DLQ";
 
     /// <summary>Every live key of a bucket.</summary>
-    public static async Task<List<string>> KeysAsync(string natsUrl, string bucket)
+    public static async Task<List<string>> KeysAsync(FaultCluster cluster, string bucket)
     {
-        await using var nats = Connect(natsUrl);
+        await using var nats = Connect(cluster);
         var store = await new NatsKVContext(new NatsJSContext(nats)).GetStoreAsync(bucket);
         var keys = new List<string>();
         await foreach (var key in store.GetKeysAsync())
@@ -30,11 +30,11 @@ public static class JobStoreInspector
     }
 
     /// <summary>True when JetStream answers (the job stream's info), false on any NATS error.</summary>
-    public static async Task<bool> AnswersAsync(string natsUrl)
+    public static async Task<bool> AnswersAsync(FaultCluster cluster)
     {
         try
         {
-            await using var nats = Connect(natsUrl);
+            await using var nats = Connect(cluster);
             await new NatsJSContext(nats).GetStreamAsync(JobStream);
             return true;
         }
@@ -45,11 +45,11 @@ public static class JobStoreInspector
     }
 
     /// <summary>The keys each job has in the job and response buckets, one line per job.</summary>
-    public static async Task<string> KeysOfAsync(string natsUrl, IEnumerable<Guid> ids)
+    public static async Task<string> KeysOfAsync(FaultCluster cluster, IEnumerable<Guid> ids)
     {
         try
         {
-            await using var nats = Connect(natsUrl);
+            await using var nats = Connect(cluster);
             var kv = new NatsKVContext(new NatsJSContext(nats));
             var jobs = await kv.GetStoreAsync(JobBucket);
             var responses = await kv.GetStoreAsync(ResponseBucket);
@@ -83,17 +83,17 @@ public static class JobStoreInspector
     }
 
     /// <summary>Messages in the dead-letter stream.</summary>
-    public static async Task<long> DeadLettersAsync(string natsUrl)
+    public static async Task<long> DeadLettersAsync(FaultCluster cluster)
     {
-        await using var nats = Connect(natsUrl);
+        await using var nats = Connect(cluster);
         var stream = await new NatsJSContext(nats).GetStreamAsync(DeadLetterStream);
         return stream.Info.State.Messages;
     }
 
     /// <summary>Notifications some consumer of the job stream has not delivered yet or not had acknowledged, summed.</summary>
-    public static async Task<long> UnfinishedNotificationsAsync(string natsUrl)
+    public static async Task<long> UnfinishedNotificationsAsync(FaultCluster cluster)
     {
-        await using var nats = Connect(natsUrl);
+        await using var nats = Connect(cluster);
         long total = 0;
         await foreach (var consumer in new NatsJSContext(nats).ListConsumersAsync(JobStream))
         {
@@ -104,11 +104,11 @@ public static class JobStoreInspector
     }
 
     /// <summary>One line on the job stream and each of its consumers, for failure messages.</summary>
-    public static async Task<string> DescribeAsync(string natsUrl)
+    public static async Task<string> DescribeAsync(FaultCluster cluster)
     {
         try
         {
-            await using var nats = Connect(natsUrl);
+            await using var nats = Connect(cluster);
             var js = new NatsJSContext(nats);
             var stream = await js.GetStreamAsync(JobStream);
             var lines = new List<string> { $"stream {JobStream}: {stream.Info.State.Messages} messages, last seq {stream.Info.State.LastSeq}" };
@@ -136,5 +136,11 @@ public static class JobStoreInspector
         return Guid.TryParse(candidate, out var guid) ? guid : null;
     }
 
-    private static NatsConnection Connect(string url) => new(new NatsOpts { Url = url, Name = "hostops-fault-suite" });
+    // As the control plane: the managed server admits no anonymous client.
+    private static NatsConnection Connect(FaultCluster cluster) => new(new NatsOpts
+    {
+        Url = cluster.NatsUrl,
+        Name = "hostops-fault-suite",
+        AuthOpts = HostOps.Nats.Auth.NkeySeedFile.Load(cluster.ApiSeedPath).AuthOpts,
+    });
 }

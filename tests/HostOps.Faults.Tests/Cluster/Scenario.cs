@@ -28,10 +28,10 @@ public static class Scenario
 
         figures.Add("scenario time", clock.Elapsed);
         figures.Write(checks.Passed ? "passed" : $"FAILED: {checks.FirstFailure}");
-        var nats = checks.Passed ? "" : await JobStoreInspector.DescribeAsync(cluster.NatsUrl);
+        var nats = checks.Passed ? "" : await JobStoreInspector.DescribeAsync(cluster);
         if (checks.Lost.Count > 0)
         {
-            nats += $"\nkeys of the first lost jobs:\n{await JobStoreInspector.KeysOfAsync(cluster.NatsUrl, checks.Lost.Take(5))}";
+            nats += $"\nkeys of the first lost jobs:\n{await JobStoreInspector.KeysOfAsync(cluster, checks.Lost.Take(5))}";
         }
 
         checks.ThrowIfFailed(() => $"{nats}\n{cluster.Logs()}");

@@ -48,7 +48,7 @@ public sealed class AbandonedRetryTests
             await cluster.KillAgentAsync(1);
             var drained = await JobsSnapshot.WaitForFinalAsync(cluster, accepted, Drain);
             var snapshot = await JobsSnapshot.ReadAsync(cluster);
-            var deadLetters = await JobStoreInspector.DeadLettersAsync(cluster.NatsUrl);
+            var deadLetters = await JobStoreInspector.DeadLettersAsync(cluster);
 
             figures.Add("jobs", Jobs);
             figures.Add("executions", snapshot.Executions);

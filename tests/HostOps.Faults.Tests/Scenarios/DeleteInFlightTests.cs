@@ -43,17 +43,17 @@ public sealed class DeleteInFlightTests
 
             var kept = accepted.Where(id => !doomed.Contains(id)).ToList();
             var drained = await JobsSnapshot.WaitForFinalAsync(cluster, kept, Drain);
-            var queueEmpty = await Wait.TryUntilAsync(async () => await JobStoreInspector.UnfinishedNotificationsAsync(cluster.NatsUrl) == 0, Drain);
+            var queueEmpty = await Wait.TryUntilAsync(async () => await JobStoreInspector.UnfinishedNotificationsAsync(cluster) == 0, Drain);
             checks.That(queueEmpty is not null, () => "the job stream's consumers still hold unacknowledged or undelivered notifications");
 
             var snapshot = await JobsSnapshot.ReadAsync(cluster);
-            var jobKeys = await JobStoreInspector.KeysAsync(cluster.NatsUrl, JobStoreInspector.JobBucket);
-            var responseKeys = await JobStoreInspector.KeysAsync(cluster.NatsUrl, JobStoreInspector.ResponseBucket);
+            var jobKeys = await JobStoreInspector.KeysAsync(cluster, JobStoreInspector.JobBucket);
+            var responseKeys = await JobStoreInspector.KeysAsync(cluster, JobStoreInspector.ResponseBucket);
             var defined = jobKeys.Where(k => k.StartsWith("jobs.", StringComparison.Ordinal)).Select(JobStoreInspector.JobIdOf).ToHashSet();
             var orphans = jobKeys.Concat(responseKeys)
                 .Where(k => JobStoreInspector.JobIdOf(k) is { } id && (doomed.Contains(id) || !defined.Contains(id)))
                 .ToList();
-            var deadLetters = await JobStoreInspector.DeadLettersAsync(cluster.NatsUrl);
+            var deadLetters = await JobStoreInspector.DeadLettersAsync(cluster);
 
             figures.Add("jobs", Jobs);
             figures.Add("deleted", $"{doomed.Count} ({string.Join(", ", statusAtDelete.Select(p => $"{p.Value} {p.Key}"))} at delete)");

@@ -25,7 +25,7 @@ public sealed class IdleRestartTests
             var accepted = Load.Accepted(await Load.SubmitAsync(cluster.Api, 5, TimeSpan.Zero, _ => 0));
             checks.That(await JobsSnapshot.WaitForFinalAsync(cluster, accepted, TimeSpan.FromSeconds(20)) is not null, () => "the jobs did not finish");
             var expired = await Wait.UntilAsync(
-                async () => (await JobStoreInspector.KeysAsync(cluster.NatsUrl, JobStoreInspector.JobBucket)).Count == 0,
+                async () => (await JobStoreInspector.KeysAsync(cluster, JobStoreInspector.JobBucket)).Count == 0,
                 TimeSpan.FromSeconds(30),
                 () => "the job bucket's keys did not age out");
 

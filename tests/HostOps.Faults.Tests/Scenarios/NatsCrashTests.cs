@@ -37,7 +37,7 @@ public sealed class NatsCrashTests
             }
 
             var restarted = await Wait.TryUntilAsync(
-                async () => cluster.NatsServerPids().Any(pid => pid != killed) && await JobStoreInspector.AnswersAsync(cluster.NatsUrl),
+                async () => cluster.NatsServerPids().Any(pid => pid != killed) && await JobStoreInspector.AnswersAsync(cluster),
                 RestartWithin);
             figures.Add("nats-server back after", restarted is { } r ? $"{r.TotalSeconds:0.0} s" : $"not within {RestartWithin.TotalSeconds:0} s");
             if (restarted is null)

@@ -14,7 +14,7 @@ using Xunit;
 
 namespace HostOps.Jobs.Tests.Provisioning;
 
-/// <summary>The job core's <c>ResourceKeeper</c>: streams and buckets come back by themselves once NATS answers again.</summary>
+/// <summary>The API side's <c>ResourceKeeper</c>: streams and buckets come back by themselves once NATS answers again.</summary>
 public sealed class ResourceKeeperTests(NatsFixture nats) : IClassFixture<NatsFixture>
 {
     private static readonly TimeSpan Within = TimeSpan.FromSeconds(30);
@@ -62,6 +62,7 @@ public sealed class ResourceKeeperTests(NatsFixture nats) : IClassFixture<NatsFi
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddConfiguration(TestJobConfiguration.Create(natsUrl));
         builder.Services.AddHostOpsJobCore(builder.Configuration);
+        builder.Services.AddHostedService<ResourceKeeper>();
         var host = builder.Build();
         await host.StartAsync(Ct);
         return host;

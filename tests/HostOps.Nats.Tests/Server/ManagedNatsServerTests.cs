@@ -116,8 +116,9 @@ public sealed class ManagedNatsServerTests : IDisposable
         IsAlive(firstPid).ShouldBeFalse();
         File.ReadAllText(server.PidFilePath).Trim().ShouldBe(secondPid.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var commandLine = File.ReadAllText($"/proc/{secondPid}/cmdline").Split('\0');
-        commandLine.ShouldContain(server.StoreDir);
-        commandLine.ShouldContain(_port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        commandLine.ShouldContain(server.ConfigPath);
+        File.ReadAllText(server.ConfigPath).ShouldContain($"127.0.0.1:{_port}");
+        File.ReadAllText(server.ConfigPath).ShouldContain(server.StoreDir);
         await using (var connection = new NatsConnection(new NatsOpts { Url = server.Url }))
         {
             var store = await new NatsKVContext(new NatsJSContext(connection)).GetStoreAsync("survivors", TestContext.Current.CancellationToken);
@@ -193,8 +194,10 @@ public sealed class ManagedNatsServerTests : IDisposable
 
     private Process StartBareServer()
     {
-        var port = _port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var info = new ProcessStartInfo(NatsServerProcess.FindBinary(), ["-js", "-a", "127.0.0.1", "-p", port, "-sd", Path.Combine(_dataDir, "nats")])
+        // As a managed server runs: from the data directory's generated configuration file.
+        var config = Path.Combine(_dataDir, "nats-server.conf");
+        NatsServerConfigFile.Write(config, new NatsServerOptions { Host = "127.0.0.1", Port = _port }, Path.Combine(_dataDir, "nats"), []);
+        var info = new ProcessStartInfo(NatsServerProcess.FindBinary(), ["-c", config])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -55,7 +55,7 @@ internal static class JobEndpoints
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         group.MapDelete("/job/{id}", DeleteAsync)
-            .RequireScope(Scopes.Write)
+            .RequireScope(Scopes.Admin)
             .WithName("DeleteJob")
             .WithSummary("Remove a job's definition, events and responses.")
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using HostOps.Agent;
 using HostOps.Cli.Configuration;
 using HostOps.Cli.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -11,13 +9,21 @@ namespace HostOps.Cli.Commands.Agent;
 /// <summary><c>hostops agent start</c>: a Generic Host with the job system and the agent, connecting to nats.url.</summary>
 internal static class AgentStartCommand
 {
+    private static readonly Option<string?> Join = new("--join")
+    {
+        Description = "Join the control plane with a token from `hostops token generate --join` (needed once per host)",
+        HelpName = "TOKEN",
+    };
+
     /// <param name="configureAgent">Adds to the agent's services after the built-in ones (see <see cref="ServerCli.RunAsync"/>).</param>
     public static Command Create(Action<IServiceCollection>? configureAgent = null)
     {
         var command = new Command("start", """
-            Run the agent on this host until Ctrl-C; it takes jobs from the NATS server at nats.url.
-            """).WithExamples(
+            Run the agent on this host until Ctrl-C; it takes jobs from the NATS server at nats.url. On another host than
+            the control plane it joins first: --join TOKEN, or it waits, pending, until an admin accepts it.
+            """) { Join }.WithExamples(
             "hostops agent start",
+            "hostops agent start --join hj1.eyJhcGkiOlsiaHR0cDovLzEwLjAuMC41OjgwODAiXSwi…",
             "HOSTOPS_NATS__URL=nats://10.0.0.5:4222 HOSTOPS_JOB__WORKER__LABELS__group=web.dev hostops agent start");
         command.SetRunner(context => RunAsync(context, configureAgent));
         return command;
@@ -26,15 +32,20 @@ internal static class AgentStartCommand
     private static async Task<int> RunAsync(CommandContext context, Action<IServiceCollection>? configureAgent)
     {
         var loaded = context.LoadConfiguration();
-        var settings = HostOpsSettings.BindAndValidate(loaded, StartingComponents.Agent);
-        await NatsProvisioning.EnsureIfReachableAsync(settings, context.Error, context.CancellationToken);
+        if (context.Parse.GetValue(Join) is { Length: > 0 } token)
+        {
+            loaded.Configuration["job:worker:join_token"] = token;
+        }
 
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddConfiguration(loaded.Configuration);
-        builder.Logging.UseCliConsole(loaded.Configuration);
-        builder.Services.AddHostOpsAgent(builder.Configuration);
-        configureAgent?.Invoke(builder.Services);
-        using var host = builder.Build();
+        var settings = HostOpsSettings.BindAndValidate(loaded, StartingComponents.Agent);
+        if (FleetIdentities.LocalApi(settings.DataDir) is { } api)
+        {
+            // On the control plane's host: whoever starts first creates the streams and buckets.
+            await NatsProvisioning.EnsureIfReachableAsync(settings.WithNatsIdentity(api.Path), context.Error, context.CancellationToken);
+        }
+
+        var connection = await AgentHost.ConnectionAsync(settings, loaded, context.Error, context.CancellationToken);
+        using var host = AgentHost.Create(loaded, connection, configureAgent);
         await host.StartAsync(context.CancellationToken);
         await context.Output.WriteLineAsync($"Agent is running against {settings.Nats.Url}; Ctrl-C stops it.");
         await host.WaitForShutdownAsync(context.CancellationToken);

@@ -23,11 +23,11 @@ internal static class ApiServerStartCommand
     private static async Task<int> RunAsync(CommandContext context)
     {
         var loaded = context.LoadConfiguration();
-        var settings = HostOpsSettings.BindAndValidate(loaded, StartingComponents.Api);
+        var settings = FleetIdentities.UseApiIdentity(loaded, HostOpsSettings.BindAndValidate(loaded, StartingComponents.Api));
         ConfigValidator.PortIsFree("api:server:port", settings.ApiServer.Host, settings.ApiServer.Port);
         await NatsProvisioning.EnsureIfReachableAsync(settings, context.Error, context.CancellationToken);
 
-        await using var app = ApiHost.Create(loaded, settings, withAgent: false);
+        await using var app = ApiHost.Create(loaded);
         await app.StartAsync(context.CancellationToken);
         await context.Output.WriteLineAsync($"API server is listening on {ApiHost.ClientUrl(settings)}; Ctrl-C stops it.");
         await app.WaitForShutdownAsync(context.CancellationToken);

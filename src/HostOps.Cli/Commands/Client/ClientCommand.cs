@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HostOps.Cli.Commands.Client.Agent;
 using HostOps.Cli.Commands.Client.Health;
 using HostOps.Cli.Commands.Client.Job;
 using HostOps.Cli.Commands.Client.Network;
@@ -10,13 +11,14 @@ namespace HostOps.Cli.Commands.Client;
 internal static class ClientCommand
 {
     public static Command Create() =>
-        new Command("client", "Talk to the HostOps API: health, jobs, system, network.")
+        new Command("client", "Talk to the HostOps API: health, jobs, agents, system, network.")
         {
             ClientOptions.Url,
             ClientOptions.Token,
             ClientOptions.Json,
             HealthCommand.Create(),
             JobCommand.Create(),
+            AgentCommand.Create(),
             SystemCommand.Create(),
             NetworkCommand.Create(),
         }.WithExamples(

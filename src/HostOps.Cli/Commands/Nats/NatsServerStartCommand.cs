@@ -23,13 +23,14 @@ internal static class NatsServerStartCommand
     private static async Task<int> RunAsync(CommandContext context)
     {
         var loaded = context.LoadConfiguration();
-        var settings = StartupSecrets.UseManagedNatsUrl(loaded, HostOpsSettings.Bind(loaded));
+        var settings = FleetIdentities.UseApiIdentity(loaded, StartupSecrets.UseManagedNatsUrl(loaded, HostOpsSettings.Bind(loaded)));
         ConfigValidator.Validate(settings, StartingComponents.NatsServer);
 
         using var loggers = CliLogging.CreateFactory(loaded.Configuration);
         await using var nats = ManagedNats.Create(settings, loggers);
         await ManagedNats.StartAsync(nats, context.CancellationToken);
         await NatsProvisioning.EnsureAsync(settings, context.CancellationToken);
+        await using var authorization = AuthorizationFollower.Start(settings, nats, nats.Admin!, loggers);
         await context.Output.WriteLineAsync($"nats-server is running at {nats.Url} (store {nats.StoreDir}); Ctrl-C stops it.");
         try
         {

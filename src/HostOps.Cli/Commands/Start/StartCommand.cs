@@ -8,18 +8,19 @@ namespace HostOps.Cli.Commands.Start;
 /// <summary><c>hostops start</c>: managed nats-server, provisioning, API and one agent in one process.</summary>
 internal static class StartCommand
 {
-    public static Command Create()
+    /// <param name="configureAgent">Adds to the agent's services after the built-in ones (see <see cref="ServerCli.RunAsync"/>).</param>
+    public static Command Create(Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureAgent = null)
     {
         var command = new Command(
             "start",
             "Run a managed nats-server, the API and one agent in one process; writes the signing key and an admin token for `hostops client` into <data_dir>/hostops.yaml").WithExamples(
             "hostops start",
             "HOSTOPS_API__SERVER__PORT=18080 HOSTOPS_NATS__SERVER__PORT=14222 hostops start");
-        command.SetRunner(RunAsync);
+        command.SetRunner(context => RunAsync(context, configureAgent));
         return command;
     }
 
-    private static async Task<int> RunAsync(CommandContext context)
+    private static async Task<int> RunAsync(CommandContext context, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureAgent)
     {
         var loaded = context.LoadConfiguration();
         var firstRun = StartupSecrets.EnsureSigningKey(loaded);
@@ -28,7 +29,7 @@ internal static class StartCommand
             loaded = context.LoadConfiguration();
         }
 
-        var settings = StartupSecrets.UseManagedNatsUrl(loaded, HostOpsSettings.Bind(loaded));
+        var settings = FleetIdentities.UseApiIdentity(loaded, StartupSecrets.UseManagedNatsUrl(loaded, HostOpsSettings.Bind(loaded)));
         ConfigValidator.Validate(settings, StartingComponents.All);
 
         // Before the port check and the token write: a second start on this data directory names the first one.
@@ -40,11 +41,16 @@ internal static class StartCommand
 
         await ManagedNats.StartAsync(nats, context.CancellationToken);
         await NatsProvisioning.EnsureAsync(settings, context.CancellationToken);
+        await using var authorization = AuthorizationFollower.Start(settings, nats, nats.Admin!, loggers);
 
-        await using var app = ApiHost.Create(loaded, settings, withAgent: true);
+        await using var app = ApiHost.Create(loaded);
         await app.StartAsync(context.CancellationToken);
+        var agentConnection = await LocalEnrollment.EnsureAsync(settings, nats.Admin!, context.Error, context.CancellationToken);
+        using var agent = AgentHost.Create(loaded, agentConnection, configureAgent);
+        await agent.StartAsync(context.CancellationToken);
         await StartBanner.WriteAsync(context.Output, settings, nats, loaded.GeneratedFilePath, firstRun);
         await app.WaitForShutdownAsync(context.CancellationToken);
+        await agent.StopAsync(CancellationToken.None);
         await context.Output.WriteLineAsync("hostops: stopped");
         return CliApp.Ok;
     }

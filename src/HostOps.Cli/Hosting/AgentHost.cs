@@ -1,0 +1,44 @@
+using HostOps.Agent;
+using HostOps.Cli.Configuration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace HostOps.Cli.Hosting;
+
+/// <summary>
+/// Builds the agent's host from the CLI's configuration plus its connection settings (its own NATS identity
+/// and inbox prefix). <c>hostops start</c> runs it beside the API in the same process, with its own connection:
+/// the agent never uses the control plane's identity.
+/// </summary>
+internal static class AgentHost
+{
+    public static IHost Create(LoadedConfiguration loaded, IDictionary<string, string?> connection, Action<IServiceCollection>? configureAgent)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddConfiguration(loaded.Configuration);
+        builder.Configuration.AddInMemoryCollection(connection);
+        builder.Logging.UseCliConsole(loaded.Configuration);
+        builder.Services.AddHostOpsAgent(builder.Configuration);
+        configureAgent?.Invoke(builder.Services);
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Where the agent's identity comes from: <c>nats.nkey_file</c> when set; on the control plane's host it enrolls
+    /// by itself; elsewhere it joins through the API (join token, or pending until accepted) or reuses the
+    /// enrollment saved in its data directory. With none of these it connects anonymously (a NATS that allows it).
+    /// </summary>
+    public static async Task<IDictionary<string, string?>> ConnectionAsync(
+        HostOpsSettings settings, LoadedConfiguration loaded, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (settings.Nats.NkeyFile is { Length: > 0 })
+        {
+            return new Dictionary<string, string?>();
+        }
+
+        return FleetIdentities.LocalApi(settings.DataDir) is { } api
+            ? await LocalEnrollment.EnsureAsync(settings, api, output, cancellationToken)
+            : await RemoteEnrollment.EnsureAsync(settings, loaded, output, cancellationToken);
+    }
+}

@@ -1,0 +1,42 @@
+using HostOps.Cli.Configuration;
+using HostOps.Jobs.Security;
+using HostOps.Nats.Auth;
+
+namespace HostOps.Cli.Hosting;
+
+/// <summary>
+/// The NATS identities kept in the data directory (<c>&lt;data_dir&gt;/identity/</c>, files mode 0600): <c>api.nk</c>
+/// for the control plane (managed nats-server, API, admin commands) and <c>agent.nk</c> for an agent on this host.
+/// A process connects with its identity by way of <c>nats.nkey_file</c>, which is set here unless configured.
+/// </summary>
+internal static class FleetIdentities
+{
+    public static string ApiSeedPath(string dataDir) => Path.Combine(dataDir, "identity", "api.nk");
+
+    public static string AgentSeedPath(string dataDir) => Path.Combine(dataDir, "identity", "agent.nk");
+
+    /// <summary>The control plane's identity, made at its first start.</summary>
+    public static NkeySeedFile EnsureApi(string dataDir) => NkeySeedFile.LoadOrCreate(ApiSeedPath(dataDir));
+
+    /// <summary>The control plane's identity when this data directory has one: then an agent here is local.</summary>
+    public static NkeySeedFile? LocalApi(string dataDir) => File.Exists(ApiSeedPath(dataDir)) ? NkeySeedFile.Load(ApiSeedPath(dataDir)) : null;
+
+    /// <summary>Makes the API side connect as the control plane (unless <c>nats.nkey_file</c> names another seed).</summary>
+    public static HostOpsSettings UseApiIdentity(LoadedConfiguration loaded, HostOpsSettings settings)
+    {
+        if (settings.Nats.NkeyFile is { Length: > 0 })
+        {
+            return settings;
+        }
+
+        loaded.Configuration["nats:nkey_file"] = EnsureApi(settings.DataDir).Path;
+        return HostOpsSettings.Bind(loaded);
+    }
+
+    /// <summary>The configuration an agent on this host connects with: its own seed and inbox prefix.</summary>
+    public static Dictionary<string, string?> AgentConnection(string seedPath, string hostname) => new()
+    {
+        ["nats:nkey_file"] = seedPath,
+        ["nats:inbox_prefix"] = AgentPermissions.InboxPrefix(hostname),
+    };
+}
