@@ -20,8 +20,11 @@ public sealed partial class ManagedNatsServer
     [LoggerMessage(Level = LogLevel.Warning, Message = "nats-server (pid {Pid}) did not stop within {Grace}; killing it")]
     private partial void LogForcedStop(int pid, TimeSpan grace);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "nats-server (pid {Pid}) reloaded its configuration: {Users} identities")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "nats-server (pid {Pid}) asked to reload its configuration: {Users} identities")]
     private partial void LogReloaded(int pid, int users);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "nats-server refused to reload its configuration; its identities are unchanged: {Line}")]
+    private partial void LogReloadFailed(string line);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopped nats-server (pid {Pid})")]
     private partial void LogStopped(int pid);

@@ -252,6 +252,12 @@ public sealed partial class ManagedNatsServer : IAsyncDisposable
             return;
         }
 
+        // nats-server answers a reload only in its log: a refused one must not go unnoticed (its users stay as they were).
+        if (line.Contains("Failed to reload server configuration", StringComparison.Ordinal))
+        {
+            LogReloadFailed(line);
+        }
+
         _recentLog.Enqueue(line);
         while (_recentLog.Count > LogTail && _recentLog.TryDequeue(out _))
         {
