@@ -33,15 +33,24 @@ public sealed class HostOpsProcess : IAsyncDisposable
         }
     }
 
-    public static HostOpsProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static HostOpsProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        StartUnder([], workingDirectory, environment, args);
+
+    /// <summary>As <see cref="Start"/>, run through <paramref name="wrapper"/> (e.g. <c>ip netns exec NAME</c>).</summary>
+    public static HostOpsProcess StartUnder(string[] wrapper, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(wrapper.Length > 0 ? wrapper[0] : "dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var arg in wrapper.Skip(1).Concat(wrapper.Length > 0 ? ["dotnet"] : []))
+        {
+            info.ArgumentList.Add(arg);
+        }
+
         info.ArgumentList.Add(Path.Combine(CliDirectory, "hostops.dll"));
         foreach (var arg in args)
         {
