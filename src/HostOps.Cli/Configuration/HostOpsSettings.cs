@@ -32,7 +32,7 @@ public sealed partial record HostOpsSettings(
 
     /// <summary>These settings with the NATS connection made as the identity in <paramref name="seedPath"/>.</summary>
     public HostOpsSettings WithNatsIdentity(string seedPath) =>
-        this with { Nats = new NatsConnectionOptions { Url = Nats.Url, NkeyFile = seedPath, InboxPrefix = Nats.InboxPrefix } };
+        this with { Nats = new NatsConnectionOptions { Url = Nats.Url, NkeyFile = seedPath, InboxPrefix = Nats.InboxPrefix, CaFile = Nats.CaFile } };
 
     /// <summary>Binds and validates what <paramref name="components"/> need; throws <see cref="ConfigException"/>.</summary>
     public static HostOpsSettings BindAndValidate(LoadedConfiguration loaded, StartingComponents components)

@@ -56,7 +56,7 @@ internal sealed partial class AuthorizationFollower : IAsyncDisposable
 
     private async Task FollowAsync(CancellationToken stoppingToken)
     {
-        var connection = new NatsConnectionOptions { Url = _server.Url, NkeyFile = _api.Path };
+        var connection = new NatsConnectionOptions { Url = _server.Url, NkeyFile = _api.Path, CaFile = _server.Tls?.CaPath ?? "" };
         await using var nats = new NatsConnection(NatsClientOptions.For(connection, "hostops-authorization"));
         var buckets = new JobBuckets(nats, Options.Create(_settings.Job));
         var applied = InitialUsers(_settings, _api);

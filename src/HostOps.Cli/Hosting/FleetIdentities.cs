@@ -1,6 +1,7 @@
 using HostOps.Cli.Configuration;
 using HostOps.Jobs.Security;
 using HostOps.Nats.Auth;
+using HostOps.Nats.Tls;
 
 namespace HostOps.Cli.Hosting;
 
@@ -21,22 +22,40 @@ internal static class FleetIdentities
     /// <summary>The control plane's identity when this data directory has one: then an agent here is local.</summary>
     public static NkeySeedFile? LocalApi(string dataDir) => File.Exists(ApiSeedPath(dataDir)) ? NkeySeedFile.Load(ApiSeedPath(dataDir)) : null;
 
-    /// <summary>Makes the API side connect as the control plane (unless <c>nats.nkey_file</c> names another seed).</summary>
-    public static HostOpsSettings UseApiIdentity(LoadedConfiguration loaded, HostOpsSettings settings)
+    /// <summary>
+    /// Makes the API side connect as the control plane (unless <c>nats.nkey_file</c> names another seed), over TLS with
+    /// HostOps' CA when NATS is reached beyond loopback. <paramref name="managedServer"/>: this process runs the
+    /// server, so it makes the CA and the server certificate when they are needed and missing.
+    /// </summary>
+    public static HostOpsSettings UseApiIdentity(LoadedConfiguration loaded, HostOpsSettings settings, bool managedServer = false)
     {
-        if (settings.Nats.NkeyFile is { Length: > 0 })
+        if (settings.Nats.NkeyFile is not { Length: > 0 })
         {
-            return settings;
+            loaded.Configuration["nats:nkey_file"] = EnsureApi(settings.DataDir).Path;
         }
 
-        loaded.Configuration["nats:nkey_file"] = EnsureApi(settings.DataDir).Path;
+        if (managedServer && !HostOpsCa.IsLoopbackOnly(settings.NatsServer.Host))
+        {
+            HostOpsCa.Ensure(settings.DataDir, [settings.NatsServer.Host]);
+        }
+
+        if (settings.Nats.CaFile is not { Length: > 0 } && File.Exists(HostOpsCa.CaPathIn(settings.DataDir)) && !UrlIsLoopback(settings.Nats.Url))
+        {
+            loaded.Configuration["nats:ca_file"] = HostOpsCa.CaPathIn(settings.DataDir);
+        }
+
         return HostOpsSettings.Bind(loaded);
     }
 
+    private static bool UrlIsLoopback(string urls) =>
+        urls.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .All(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && HostOpsCa.IsLoopbackOnly(uri.Host.Trim('[', ']')));
+
     /// <summary>The configuration an agent on this host connects with: its own seed and inbox prefix.</summary>
-    public static Dictionary<string, string?> AgentConnection(string seedPath, string hostname) => new()
+    public static Dictionary<string, string?> AgentConnection(string seedPath, string hostname, string caFile) => new()
     {
         ["nats:nkey_file"] = seedPath,
         ["nats:inbox_prefix"] = AgentPermissions.InboxPrefix(hostname),
+        ["nats:ca_file"] = caFile,
     };
 }

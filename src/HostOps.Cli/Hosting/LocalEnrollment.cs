@@ -38,10 +38,10 @@ internal static class LocalEnrollment
             {
                 await store.PutAsync(key, enrollment, JobSerializers.Enrollment, cancellationToken);
             }
-        }, new NatsConnectionOptions { Url = settings.Nats.Url, NkeyFile = api.Path }, cancellationToken);
+        }, new NatsConnectionOptions { Url = settings.Nats.Url, NkeyFile = api.Path, CaFile = settings.Nats.CaFile }, cancellationToken);
 
-        var connection = FleetIdentities.AgentConnection(agent.Path, hostname);
-        await NatsAdmission.WaitAsync(settings.Nats.Url, agent, cancellationToken);
+        var connection = FleetIdentities.AgentConnection(agent.Path, hostname, settings.Nats.CaFile);
+        await NatsAdmission.WaitAsync(settings.Nats.Url, settings.Nats.CaFile, agent, cancellationToken);
         return connection;
     }
 

@@ -1,6 +1,7 @@
 using HostOps.Cli.Configuration;
 using HostOps.Nats.Auth;
 using HostOps.Nats.Server;
+using HostOps.Nats.Tls;
 using Microsoft.Extensions.Logging;
 
 namespace HostOps.Cli.Hosting;
@@ -22,6 +23,7 @@ internal static class ManagedNats
         return new(settings.NatsServer, settings.DataDir, loggers.CreateLogger<ManagedNatsServer>())
         {
             Admin = admin,
+            Tls = HostOpsCa.IsLoopbackOnly(settings.NatsServer.Host) ? null : HostOpsCa.Ensure(settings.DataDir, [settings.NatsServer.Host]),
             Users = AuthorizationFollower.InitialUsers(settings, admin),
             AfterRestart = cancellationToken => NatsProvisioning.EnsureAsync(settings, cancellationToken),
         };

@@ -10,10 +10,10 @@ internal static class NatsAdmission
 {
     private static readonly TimeSpan Within = TimeSpan.FromSeconds(30);
 
-    public static async Task WaitAsync(string natsUrl, NkeySeedFile agent, CancellationToken cancellationToken)
+    public static async Task WaitAsync(string natsUrl, string caFile, NkeySeedFile agent, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + Within;
-        var connection = new NatsConnectionOptions { Url = natsUrl, NkeyFile = agent.Path };
+        var connection = new NatsConnectionOptions { Url = natsUrl, NkeyFile = agent.Path, CaFile = caFile };
         while (true)
         {
             try

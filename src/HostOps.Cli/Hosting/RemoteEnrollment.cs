@@ -5,6 +5,7 @@ using HostOps.Contracts.Agents;
 using HostOps.Contracts.Json;
 using HostOps.Jobs.Store;
 using HostOps.Nats.Auth;
+using HostOps.Nats.Tls;
 using HostOps.Providers.System;
 
 namespace HostOps.Cli.Hosting;
@@ -42,8 +43,9 @@ internal static class RemoteEnrollment
             : await EnrollAsync(settings, api ?? throw new ConfigException("api:client:url", "is not set: an agent needs the API's URL (or a join token) to enroll"), agent, token, output, cancellationToken);
 
         var natsUrl = loaded.Configuration["nats:url"] is { Length: > 0 } configured ? configured : string.Join(',', token?.Nats ?? enrollment.NatsUrls);
-        await NatsAdmission.WaitAsync(natsUrl, agent, cancellationToken);
-        var connection = new Dictionary<string, string?>(FleetIdentities.AgentConnection(agent.Path, enrollment.Hostname)) { ["nats:url"] = natsUrl };
+        var caFile = settings.Nats.CaFile is { Length: > 0 } ownCa ? ownCa : await PinnedCaAsync(settings.DataDir, api, token, cancellationToken);
+        await NatsAdmission.WaitAsync(natsUrl, caFile, agent, cancellationToken);
+        var connection = new Dictionary<string, string?>(FleetIdentities.AgentConnection(agent.Path, enrollment.Hostname, caFile)) { ["nats:url"] = natsUrl };
         foreach (var (key, value) in enrollment.Labels ?? new Dictionary<string, string>())
         {
             connection[$"job:worker:labels:{key}"] = value; // the labels its enrollment grants, which its permissions follow
@@ -111,6 +113,28 @@ internal static class RemoteEnrollment
                 throw new ConfigException($"enrolling at {api} failed ({(int)response.StatusCode}): {error}");
             }
         }
+    }
+
+    // HostOps' CA, fetched from the API and accepted only if its SHA-256 fingerprint is the one in the join token; kept
+    // in the data directory for later starts. "" when the control plane runs NATS without TLS (no fingerprint).
+    private static async Task<string> PinnedCaAsync(string dataDir, string? api, JoinToken? token, CancellationToken cancellationToken)
+    {
+        var path = HostOpsCa.CaPathIn(dataDir);
+        if (token?.CaSha256 is not { Length: > 0 } fingerprint || api is null)
+        {
+            return File.Exists(path) ? path : "";
+        }
+
+        using var http = new HttpClient { BaseAddress = new Uri(api), Timeout = TimeSpan.FromSeconds(10) };
+        var pem = await http.GetStringAsync("agent/ca", cancellationToken);
+        if (!string.Equals(HostOpsCa.Fingerprint(pem), fingerprint, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ConfigException($"the CA offered by {api} does not match the fingerprint in the join token; not trusting it");
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        NkeySeedFile.WritePrivate(path, pem);
+        return path;
     }
 
     private static async Task<string> ErrorOf(HttpResponseMessage response, CancellationToken cancellationToken)

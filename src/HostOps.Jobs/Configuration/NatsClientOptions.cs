@@ -11,6 +11,7 @@ public static class NatsClientOptions
         Url = options.Url,
         Name = name,
         AuthOpts = options.NkeyFile is { Length: > 0 } file ? NkeySeedFile.Load(file).AuthOpts : NatsAuthOpts.Default,
+        TlsOpts = options.CaFile is { Length: > 0 } ca ? new NatsTlsOpts { CaFile = ca } : NatsTlsOpts.Default,
         InboxPrefix = options.InboxPrefix is { Length: > 0 } prefix ? prefix : NatsOpts.Default.InboxPrefix,
         MaxReconnectRetry = -1,
 

@@ -17,6 +17,10 @@ public sealed class NatsConnectionOptions
     [ConfigurationKeyName("nkey_file")]
     public string NkeyFile { get; set; } = "";
 
+    /// <summary>The CA (PEM) that NATS's certificate must chain to; set, TLS is required. Empty: plain, as on loopback.</summary>
+    [ConfigurationKeyName("ca_file")]
+    public string CaFile { get; set; } = "";
+
     /// <summary>Where replies to this connection's requests go; an agent's permissions allow only its own prefix.</summary>
     [ConfigurationKeyName("inbox_prefix")]
     public string InboxPrefix { get; set; } = "";

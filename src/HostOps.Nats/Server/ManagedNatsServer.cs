@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Sockets;
 using HostOps.Nats.Auth;
 using HostOps.Nats.Configuration;
+using HostOps.Nats.Tls;
 using Microsoft.Extensions.Logging;
 using NATS.Client.Core;
 
@@ -42,6 +43,9 @@ public sealed partial class ManagedNatsServer : IAsyncDisposable
         _pidFile = new NatsPidFile(Path.Combine(DataDir, "nats-server.pid"));
         ConfigPath = Path.Combine(DataDir, "nats-server.conf");
     }
+
+    /// <summary>TLS for the listener (required of every client) with HostOps' CA; null: plain (loopback only).</summary>
+    public HostOpsCa? Tls { get; init; }
 
     /// <summary>The identity this process uses itself (readiness probe); it must be one of <see cref="Users"/>.</summary>
     public NkeySeedFile? Admin { get; init; }
@@ -160,7 +164,7 @@ public sealed partial class ManagedNatsServer : IAsyncDisposable
         lock (_stopping)
         {
             Volatile.Write(ref _users, users);
-            NatsServerConfigFile.Write(ConfigPath, _options, StoreDir, users);
+            NatsServerConfigFile.Write(ConfigPath, _options, StoreDir, users, Tls);
             if (_child is { HasExited: false } child)
             {
                 ProcessSignals.Reload(child.Id);
@@ -174,7 +178,7 @@ public sealed partial class ManagedNatsServer : IAsyncDisposable
     {
         lock (_stopping)
         {
-            NatsServerConfigFile.Write(ConfigPath, _options, StoreDir, Users);
+            NatsServerConfigFile.Write(ConfigPath, _options, StoreDir, Users, Tls);
         }
 
         // Only the file on the command line: a flag such as -sd would make nats-server refuse every reload. The file's
@@ -185,7 +189,7 @@ public sealed partial class ManagedNatsServer : IAsyncDisposable
         LogStarted(child.Id, Url, StoreDir);
         try
         {
-            await NatsReadiness.WaitUntilJetStreamAnswersAsync(Url, Admin?.AuthOpts ?? NatsAuthOpts.Default, ReadyTimeout, () => ExitedEarly(child), cancellationToken);
+            await NatsReadiness.WaitUntilJetStreamAnswersAsync(Url, Admin?.AuthOpts ?? NatsAuthOpts.Default, Tls is null ? NatsTlsOpts.Default : new NatsTlsOpts { CaFile = Tls.CaPath }, ReadyTimeout, () => ExitedEarly(child), cancellationToken);
         }
         catch (ManagedNatsServerException)
         {

@@ -8,7 +8,7 @@ internal static class NatsReadiness
 {
     /// <param name="exitedEarly">Checked before each try: an exception when the process is already gone.</param>
     public static async Task WaitUntilJetStreamAnswersAsync(
-        string url, NatsAuthOpts auth, TimeSpan timeout, Func<Exception?> exitedEarly, CancellationToken cancellationToken)
+        string url, NatsAuthOpts auth, NatsTlsOpts tls, TimeSpan timeout, Func<Exception?> exitedEarly, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)
@@ -26,6 +26,7 @@ internal static class NatsReadiness
                     Url = url,
                     Name = "hostops-ready-probe",
                     AuthOpts = auth,
+                    TlsOpts = tls,
                     ConnectTimeout = TimeSpan.FromSeconds(1),
                     RequestTimeout = TimeSpan.FromSeconds(1),
                 });

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using HostOps.Nats.Auth;
 using HostOps.Nats.Configuration;
+using HostOps.Nats.Tls;
 
 namespace HostOps.Nats.Server;
 
@@ -14,12 +15,18 @@ namespace HostOps.Nats.Server;
 /// </summary>
 public static class NatsServerConfigFile
 {
-    public static string Render(NatsServerOptions options, string storeDir, IReadOnlyList<NatsUser> users)
+    public static string Render(NatsServerOptions options, string storeDir, IReadOnlyList<NatsUser> users, HostOpsCa? tls = null)
     {
         var text = new StringBuilder();
         text.AppendLine("# Written by hostops; rewritten on every start and whenever an agent is accepted or removed.");
         text.AppendLine(CultureInfo.InvariantCulture, $"listen: {Quote($"{options.Host}:{options.Port}")}");
         text.AppendLine(CultureInfo.InvariantCulture, $"jetstream {{ store_dir: {Quote(storeDir)} }}");
+        if (tls is not null)
+        {
+            // Every client must speak TLS; it verifies the server against HostOps' CA.
+            text.AppendLine(CultureInfo.InvariantCulture, $"tls {{ cert_file: {Quote(tls.ServerCertPath)}, key_file: {Quote(tls.ServerKeyPath)}, timeout: 2 }}");
+        }
+
         text.AppendLine("authorization {");
         text.AppendLine("  users: [");
         foreach (var user in users)
@@ -36,8 +43,8 @@ public static class NatsServerConfigFile
         return text.ToString();
     }
 
-    public static void Write(string path, NatsServerOptions options, string storeDir, IReadOnlyList<NatsUser> users) =>
-        NkeySeedFile.WritePrivate(path, Render(options, storeDir, users));
+    public static void Write(string path, NatsServerOptions options, string storeDir, IReadOnlyList<NatsUser> users, HostOpsCa? tls = null) =>
+        NkeySeedFile.WritePrivate(path, Render(options, storeDir, users, tls));
 
     private static string List(IReadOnlyList<string> subjects) => $"[{string.Join(", ", subjects.Select(Quote))}]";
 

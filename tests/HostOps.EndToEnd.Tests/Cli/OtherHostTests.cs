@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using HostOps.Contracts.Json;
+using HostOps.Nats.Auth;
 using HostOps.Testing.Nats;
 using HostOps.Testing.Network;
+using NATS.Client.Core;
 using Shouldly;
 using Xunit;
 
@@ -11,7 +13,7 @@ namespace HostOps.EndToEnd.Tests.Cli;
 
 /// <summary>
 /// A real second host: an agent inside a network namespace (its own address, reaching the control plane only over
-/// a veth pair) joins with a join token by the control plane's namespace-facing address and runs jobs.
+/// a veth pair) joins with a join token by the control plane's namespace-facing address, over TLS with the CA its token pins, and runs jobs.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class OtherHostTests : IDisposable
@@ -51,6 +53,16 @@ public sealed class OtherHostTests : IDisposable
         };
         await using var agent = HostOpsProcess.StartUnder(other.Exec, _workDir, inside, "agent", "start", "--join", joinToken.Trim());
         await agent.WaitForOutputAsync("Agent is running", Ready);
+
+        // NATS listens beyond loopback, so it requires TLS with HostOps' CA, which the agent pinned by its token.
+        (await File.ReadAllTextAsync(Path.Combine(_workDir, "data", "nats-server.conf"), Ct)).ShouldContain("tls {");
+        (await File.ReadAllTextAsync(Path.Combine(_workDir, "inside", "tls", "ca.pem"), Ct))
+            .ShouldBe(await File.ReadAllTextAsync(Path.Combine(_workDir, "data", "tls", "ca.pem"), Ct));
+        var api = NkeySeedFile.Load(Path.Combine(_workDir, "data", "identity", "api.nk"));
+        await using (var untrusting = new NatsConnection(NatsOpts.Default with { Url = $"nats://{other.HostAddress}:{_natsPort}", AuthOpts = api.AuthOpts, MaxReconnectRetry = 0 }))
+        {
+            await Should.ThrowAsync<NatsException>(async () => await untrusting.ConnectAsync());
+        }
 
         var (tokenCode, token) = await HostOpsProcess.RunAsync(_workDir, control, "token", "generate", "--role", "read", "--ttl", "10m");
         tokenCode.ShouldBe(0, token);

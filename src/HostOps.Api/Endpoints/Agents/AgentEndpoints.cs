@@ -32,6 +32,12 @@ internal static partial class AgentEndpoints
             .WithSummary("An agent enrolls its public key: accepted with a join token, pending without.")
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge);
 
+        group.MapGet("/agent/ca", CaAsync)
+            .AllowAnonymous()
+            .WithName("GetAgentCa")
+            .WithSummary("HostOps' CA (PEM) that NATS's certificate chains to; a joining agent checks it against its token's fingerprint.")
+            .ProducesErrors(StatusCodes.Status404NotFound);
+
         group.MapGet("/agent", ListAsync)
             .RequireScope(Scopes.Read)
             .WithName("ListAgents")
@@ -125,6 +131,11 @@ internal static partial class AgentEndpoints
             AgentPermissions.InboxPrefix(enrollment.Hostname), enrollment.Labels);
         return enrollment.State == AgentStates.Accepted ? TypedResults.Ok(response) : TypedResults.Accepted((string?)null, response);
     }
+
+    private static async Task<Results<ContentHttpResult, JsonHttpResult<ErrorBody>>> CaAsync(IOptions<NatsConnectionOptions> nats, CancellationToken cancellationToken) =>
+        nats.Value.CaFile is { Length: > 0 } path && File.Exists(path)
+            ? TypedResults.Text(await File.ReadAllTextAsync(path, cancellationToken), "application/x-pem-file")
+            : ApiErrors.NotFound("NATS runs without TLS here (no CA)");
 
     private static async Task<Ok<AgentList>> ListAsync(AgentEnrollments agents, AgentDirectory directory, CancellationToken cancellationToken) =>
         TypedResults.Ok(await ListOfAsync(await agents.ListAsync(cancellationToken), directory, cancellationToken));

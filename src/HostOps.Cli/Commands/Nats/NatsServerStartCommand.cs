@@ -23,7 +23,7 @@ internal static class NatsServerStartCommand
     private static async Task<int> RunAsync(CommandContext context)
     {
         var loaded = context.LoadConfiguration();
-        var settings = FleetIdentities.UseApiIdentity(loaded, StartupSecrets.UseManagedNatsUrl(loaded, HostOpsSettings.Bind(loaded)));
+        var settings = FleetIdentities.UseApiIdentity(loaded, StartupSecrets.UseManagedNatsUrl(loaded, HostOpsSettings.Bind(loaded)), managedServer: true);
         ConfigValidator.Validate(settings, StartingComponents.NatsServer);
 
         using var loggers = CliLogging.CreateFactory(loaded.Configuration);

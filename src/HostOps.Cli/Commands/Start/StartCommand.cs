@@ -29,7 +29,7 @@ internal static class StartCommand
             loaded = context.LoadConfiguration();
         }
 
-        var settings = FleetIdentities.UseApiIdentity(loaded, StartupSecrets.UseManagedNatsUrl(loaded, HostOpsSettings.Bind(loaded)));
+        var settings = FleetIdentities.UseApiIdentity(loaded, StartupSecrets.UseManagedNatsUrl(loaded, HostOpsSettings.Bind(loaded)), managedServer: true);
         ConfigValidator.Validate(settings, StartingComponents.All);
 
         // Before the port check and the token write: a second start on this data directory names the first one.

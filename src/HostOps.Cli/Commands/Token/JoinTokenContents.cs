@@ -11,14 +11,28 @@ internal static class JoinTokenContents
 {
     public static JoinToken Create(CommandContext context, string secret)
     {
-        var configuration = context.LoadConfiguration().Configuration;
+        var loaded = context.LoadConfiguration();
+        var configuration = loaded.Configuration;
         var api = configuration["api:client:url"] is { Length: > 0 } client
             ? client
             : $"http://{Reachable(configuration["api:server:host"])}:{configuration["api:server:port"] ?? "8080"}";
         var nats = configuration["nats:url"] is { Length: > 0 } url
             ? url
             : $"nats://{Reachable(configuration["nats:server:host"])}:{configuration["nats:server:port"] ?? "4222"}";
-        return new JoinToken([api], nats.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), null, secret);
+        return new JoinToken([api], nats.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), CaFingerprint(loaded.DataDir), secret);
+    }
+
+    // HostOps' CA, when NATS runs with TLS: the joining agent accepts only a CA with this SHA-256 fingerprint.
+    private static string? CaFingerprint(string dataDir)
+    {
+        var path = Path.Combine(dataDir, "tls", "ca.pem");
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        using var ca = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(File.ReadAllText(path));
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(ca.RawData));
     }
 
     // A wildcard listen address is reached through loopback on this machine.
