@@ -35,7 +35,7 @@ public sealed class StartCommandTests : IDisposable
         var config = await File.ReadAllTextAsync(configFile, TestContext.Current.CancellationToken);
         config.ShouldContain("signing_key:");
         config.ShouldContain("token:");
-        hostops.Output.ShouldContain("hostops client health status");
+        await hostops.WaitForOutputAsync("hostops client health status", TimeSpan.FromSeconds(10)); // the banner follows the agent's start
 
         // A second terminal in the same directory: URL and admin token come from the file start wrote.
         await using (var client = HostOpsProcess.Start(_workDir, Environment(), "client", "health", "status", "--json"))
