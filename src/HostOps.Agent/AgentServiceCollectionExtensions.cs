@@ -20,12 +20,7 @@ public static class AgentServiceCollectionExtensions
     public static IServiceCollection AddHostOpsAgent(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHostOpsJobCore(configuration);
-        services.TryAddSingleton(sp =>
-        {
-            var worker = sp.GetRequiredService<IOptions<JobOptions>>().Value.Worker;
-            var hostname = string.IsNullOrWhiteSpace(worker.Hostname) ? sp.GetRequiredService<HostnameProvider>().Read() : worker.Hostname;
-            return new AgentIdentity(hostname, new Dictionary<string, string>(worker.Labels, StringComparer.Ordinal));
-        });
+        services.TryAddSingleton(sp => AgentIdentity.Of(sp.GetRequiredService<IOptions<JobOptions>>().Value.Worker, sp.GetRequiredService<HostnameProvider>()));
         services.AddOperationHandlers();
         services.TryAddSingleton<OperationDispatcher>();
         services.TryAddSingleton<HeldAttempts>();

@@ -25,7 +25,7 @@ internal static class FleetIdentities
     /// <summary>
     /// Makes the API side connect as the control plane (unless <c>nats.nkey_file</c> names another seed), over TLS with
     /// HostOps' CA when NATS is reached beyond loopback. <paramref name="managedServer"/>: this process runs the
-    /// server, so it makes the CA and the server certificate when they are needed and missing.
+    /// server, which makes the CA when it listens beyond loopback.
     /// </summary>
     public static HostOpsSettings UseApiIdentity(LoadedConfiguration loaded, HostOpsSettings settings, bool managedServer = false)
     {
@@ -34,12 +34,9 @@ internal static class FleetIdentities
             loaded.Configuration["nats:nkey_file"] = EnsureApi(settings.DataDir).Path;
         }
 
-        if (managedServer && !HostOpsCa.IsLoopbackOnly(settings.NatsServer.Host))
-        {
-            HostOpsCa.Ensure(settings.DataDir, [settings.NatsServer.Host]);
-        }
-
-        if (settings.Nats.CaFile is not { Length: > 0 } && File.Exists(HostOpsCa.CaPathIn(settings.DataDir)) && !UrlIsLoopback(settings.Nats.Url))
+        // A managed server beyond loopback makes the CA as it starts (ManagedNats.Create), before any client connects.
+        var caComing = managedServer && !HostOpsCa.IsLoopbackOnly(settings.NatsServer.Host);
+        if (settings.Nats.CaFile is not { Length: > 0 } && (caComing || File.Exists(HostOpsCa.CaPathIn(settings.DataDir))) && !UrlIsLoopback(settings.Nats.Url))
         {
             loaded.Configuration["nats:ca_file"] = HostOpsCa.CaPathIn(settings.DataDir);
         }

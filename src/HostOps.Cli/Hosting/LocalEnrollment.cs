@@ -1,3 +1,4 @@
+using HostOps.Agent.Operations;
 using HostOps.Cli.Configuration;
 using HostOps.Contracts.Agents;
 using HostOps.Jobs.Configuration;
@@ -22,11 +23,9 @@ internal static class LocalEnrollment
     public static async Task<Dictionary<string, string?>> EnsureAsync(
         HostOpsSettings settings, NkeySeedFile api, TextWriter output, CancellationToken cancellationToken)
     {
-        var worker = settings.Job.Worker;
-        var hostname = string.IsNullOrWhiteSpace(worker.Hostname) ? new HostnameProvider(Providers.HostRoot.Default).Read() : worker.Hostname;
+        var (hostname, labels) = AgentIdentity.Of(settings.Job.Worker, new HostnameProvider(Providers.HostRoot.Default));
         var agent = NkeySeedFile.LoadOrCreate(FleetIdentities.AgentSeedPath(settings.DataDir));
-        var enrollment = new AgentEnrollment(
-            hostname, agent.PublicKey, new Dictionary<string, string>(worker.Labels, StringComparer.Ordinal), AgentStates.Accepted, DateTimeOffset.UtcNow);
+        var enrollment = new AgentEnrollment(hostname, agent.PublicKey, labels, AgentStates.Accepted, DateTimeOffset.UtcNow);
 
         await WaitForNatsAsync(settings, output, async nats =>
         {
@@ -38,7 +37,7 @@ internal static class LocalEnrollment
             {
                 await store.PutAsync(key, enrollment, JobSerializers.Enrollment, cancellationToken);
             }
-        }, new NatsConnectionOptions { Url = settings.Nats.Url, NkeyFile = api.Path, CaFile = settings.Nats.CaFile }, cancellationToken);
+        }, settings.WithNatsIdentity(api.Path).Nats, cancellationToken);
 
         var connection = FleetIdentities.AgentConnection(agent.Path, hostname, settings.Nats.CaFile);
         await NatsAdmission.WaitAsync(settings.Nats.Url, settings.Nats.CaFile, agent, cancellationToken);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using HostOps.Agent.Operations;
 using HostOps.Cli.Configuration;
 using HostOps.Contracts.Agents;
 using HostOps.Contracts.Json;
@@ -57,14 +58,13 @@ internal static class RemoteEnrollment
     private static async Task<EnrollAgentResponse> EnrollAsync(
         HostOpsSettings settings, string api, NkeySeedFile agent, JoinToken? token, TextWriter output, CancellationToken cancellationToken)
     {
-        var worker = settings.Job.Worker;
-        var hostname = string.IsNullOrWhiteSpace(worker.Hostname) ? new HostnameProvider(Providers.HostRoot.Default).Read() : worker.Hostname;
+        var (hostname, labels) = AgentIdentity.Of(settings.Job.Worker, new HostnameProvider(Providers.HostRoot.Default));
         using var http = new HttpClient { BaseAddress = new Uri(api), Timeout = TimeSpan.FromSeconds(10) };
         var secret = token?.Secret;
         var told = false;
         while (true)
         {
-            var request = new EnrollAgentRequest(hostname, agent.PublicKey, new Dictionary<string, string>(worker.Labels, StringComparer.Ordinal), null, secret);
+            var request = new EnrollAgentRequest(hostname, agent.PublicKey, new Dictionary<string, string>(labels, StringComparer.Ordinal), null, secret);
             HttpResponseMessage response;
             try
             {
@@ -127,7 +127,7 @@ internal static class RemoteEnrollment
 
         using var http = new HttpClient { BaseAddress = new Uri(api), Timeout = TimeSpan.FromSeconds(10) };
         var pem = await http.GetStringAsync("agent/ca", cancellationToken);
-        if (!string.Equals(HostOpsCa.Fingerprint(pem), fingerprint, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(JoinToken.CaFingerprint(pem), fingerprint, StringComparison.OrdinalIgnoreCase))
         {
             throw new ConfigException($"the CA offered by {api} does not match the fingerprint in the join token; not trusting it");
         }

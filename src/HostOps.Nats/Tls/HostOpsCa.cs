@@ -73,13 +73,6 @@ public sealed record HostOpsCa(string CaPath, string ServerCertPath, string Serv
         return ca;
     }
 
-    /// <summary>The SHA-256 fingerprint of a CA certificate (PEM), lowercase hex of its DER bytes.</summary>
-    public static string Fingerprint(string caPem)
-    {
-        using var certificate = X509Certificate2.CreateFromPem(caPem);
-        return Convert.ToHexStringLower(SHA256.HashData(certificate.RawData));
-    }
-
     private static List<string> Names(IEnumerable<string> names) =>
         [.. names.Where(n => n is { Length: > 0 } and not "0.0.0.0" and not "::")
             .Concat(["localhost", "127.0.0.1", "::1", Dns.GetHostName()])

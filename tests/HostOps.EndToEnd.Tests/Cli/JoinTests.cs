@@ -102,25 +102,7 @@ public sealed class JoinTests : IDisposable
         Directory.Delete(_workDir, recursive: true);
     }
 
-    private async Task<NatsConnection> ConnectAsync(NkeySeedFile? identity)
-    {
-        var connection = new NatsConnection(NatsOpts.Default with
-        {
-            Url = $"nats://127.0.0.1:{_natsPort}",
-            AuthOpts = identity?.AuthOpts ?? NatsAuthOpts.Default,
-            MaxReconnectRetry = 0,
-        });
-        try
-        {
-            await connection.ConnectAsync();
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    private Task<NatsConnection> ConnectAsync(NkeySeedFile? identity) => NatsIdentityClient.ConnectAsync($"nats://127.0.0.1:{_natsPort}", identity);
 
     private async Task<HttpClient> AdminClientAsync()
     {

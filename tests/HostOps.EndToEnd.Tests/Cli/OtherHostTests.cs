@@ -59,10 +59,7 @@ public sealed class OtherHostTests : IDisposable
         (await File.ReadAllTextAsync(Path.Combine(_workDir, "inside", "tls", "ca.pem"), Ct))
             .ShouldBe(await File.ReadAllTextAsync(Path.Combine(_workDir, "data", "tls", "ca.pem"), Ct));
         var api = NkeySeedFile.Load(Path.Combine(_workDir, "data", "identity", "api.nk"));
-        await using (var untrusting = new NatsConnection(NatsOpts.Default with { Url = $"nats://{other.HostAddress}:{_natsPort}", AuthOpts = api.AuthOpts, MaxReconnectRetry = 0 }))
-        {
-            await Should.ThrowAsync<NatsException>(async () => await untrusting.ConnectAsync());
-        }
+        await Should.ThrowAsync<NatsException>(async () => await NatsIdentityClient.ConnectAsync($"nats://{other.HostAddress}:{_natsPort}", api));
 
         var (tokenCode, token) = await HostOpsProcess.RunAsync(_workDir, control, "token", "generate", "--role", "read", "--ttl", "10m");
         tokenCode.ShouldBe(0, token);

@@ -66,23 +66,5 @@ public sealed class ManagedNatsAuthorizationTests : IAsyncDisposable
         }
     }
 
-    private async Task<NatsConnection> ConnectAsync(NkeySeedFile? identity)
-    {
-        var connection = new NatsConnection(NatsOpts.Default with
-        {
-            Url = $"nats://127.0.0.1:{_port}",
-            AuthOpts = identity?.AuthOpts ?? NatsAuthOpts.Default,
-            MaxReconnectRetry = 0,
-        });
-        try
-        {
-            await connection.ConnectAsync();
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    private Task<NatsConnection> ConnectAsync(NkeySeedFile? identity) => NatsIdentityClient.ConnectAsync($"nats://127.0.0.1:{_port}", identity);
 }

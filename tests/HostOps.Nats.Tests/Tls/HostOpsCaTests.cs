@@ -28,7 +28,7 @@ public sealed class HostOpsCaTests : IDisposable
         names.EnumerateDnsNames().ShouldContain("localhost");
         File.GetUnixFileMode(ca.ServerKeyPath).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
         File.GetUnixFileMode(Path.Combine(_dataDir, "tls", "ca-key.pem")).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        HostOpsCa.Fingerprint(File.ReadAllText(ca.CaPath)).Length.ShouldBe(64);
+        HostOps.Contracts.Agents.JoinToken.CaFingerprint(File.ReadAllText(ca.CaPath)).Length.ShouldBe(64);
 
         var again = HostOpsCa.Ensure(_dataDir, ["10.231.9.1"]);
         File.ReadAllText(again.CaPath).ShouldBe(File.ReadAllText(ca.CaPath));

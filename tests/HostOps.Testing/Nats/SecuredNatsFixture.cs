@@ -67,19 +67,7 @@ public sealed class SecuredNatsFixture : IAsyncLifetime
     }
 
     /// <summary>A connection as <paramref name="identity"/> (none: anonymous), replies on <paramref name="inboxPrefix"/>.</summary>
-    public async Task<NatsConnection> ConnectAsync(NkeySeedFile? identity, string? inboxPrefix = null)
-    {
-        var connection = new NatsConnection(NatsOpts.Default with
-        {
-            Url = Url,
-            Name = "hostops-test",
-            AuthOpts = identity?.AuthOpts ?? NatsAuthOpts.Default,
-            InboxPrefix = inboxPrefix ?? NatsOpts.Default.InboxPrefix,
-            MaxReconnectRetry = 0,
-        });
-        await connection.ConnectAsync();
-        return connection;
-    }
+    public Task<NatsConnection> ConnectAsync(NkeySeedFile? identity, string? inboxPrefix = null) => NatsIdentityClient.ConnectAsync(Url, identity, inboxPrefix);
 
     /// <summary>The configuration a component connects with as <paramref name="identity"/>, on top of <see cref="JobConfiguration"/>.</summary>
     public IConfiguration ConfigurationFor(NkeySeedFile identity, string? inboxPrefix = null) =>

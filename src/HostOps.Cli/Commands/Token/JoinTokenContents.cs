@@ -31,8 +31,7 @@ internal static class JoinTokenContents
             return null;
         }
 
-        using var ca = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(File.ReadAllText(path));
-        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(ca.RawData));
+        return JoinToken.CaFingerprint(File.ReadAllText(path));
     }
 
     // A wildcard listen address is reached through loopback on this machine.
