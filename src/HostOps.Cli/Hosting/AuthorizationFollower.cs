@@ -59,7 +59,7 @@ internal sealed partial class AuthorizationFollower : IAsyncDisposable
         var connection = new NatsConnectionOptions { Url = _server.Url, NkeyFile = _api.Path, CaFile = _server.Tls?.CaPath ?? "" };
         await using var nats = new NatsConnection(NatsClientOptions.For(connection, "hostops-authorization"));
         var buckets = new JobBuckets(nats, Options.Create(_settings.Job));
-        var applied = InitialUsers(_settings, _api);
+        var applied = _server.Users; // what the server runs with now
         while (!stoppingToken.IsCancellationRequested)
         {
             try
