@@ -7,7 +7,8 @@ namespace HostOps.Agent.Consuming;
 /// <summary>
 /// An agent's hold on one attempt of a job: the create-only <c>started</c> key (see <see cref="JobKeys.Claim"/>)
 /// written before the operation runs, so an attempt runs at most once — on one host for a single-target job, once
-/// per host for a broadcast. The outcome replaces the claim with a compare-and-set on its revision, which fails
+/// per host for a broadcast. A host job's claim ends in the target's host token, so no other agent's identity can
+/// take (or forge) it. The outcome replaces the claim with a compare-and-set on its revision, which fails
 /// when the job was deleted meanwhile.
 /// </summary>
 internal sealed class AttemptClaim

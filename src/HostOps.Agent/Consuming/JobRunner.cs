@@ -66,21 +66,27 @@ public sealed partial class JobRunner
     private async Task ClaimAndRunAsync(INatsJSMsg<string> msg, JobNotification notification, CancellationToken cancellationToken)
     {
         var store = await _buckets.JobsAsync(cancellationToken);
-        var broadcast = JobSubjects.IsBroadcast(_buckets.Options.Stream.SubjectPrefix, msg.Subject);
-        if (broadcast && await NotExpectedHereAsync(store, notification, cancellationToken) is { } notExpected)
+        if (JobSubjects.RouteOf(_buckets.Options.Stream.SubjectPrefix, msg.Subject) is not { } route)
         {
-            // Checked before the claim: a claim by a host the broadcast does not expect would count as its part.
+            LogMalformed(_logger, msg.Subject);
+            await msg.AckTerminateAsync(cancellationToken: cancellationToken);
+            return;
+        }
+
+        if (JobSubjects.IsBroadcastRoute(route) && await NotExpectedHereAsync(store, route, notification, cancellationToken) is { } notExpected)
+        {
+            // Checked before the claim: it is not this host's work (and the index would not count its claim).
             LogSkipped(_logger, notification.Id, notification.Attempt, notExpected);
             await msg.AckAsync(cancellationToken: cancellationToken);
             return;
         }
 
         var started = new JobEvent(JobEventKind.Started, notification.Attempt, _time.GetUtcNow(), _identity.Hostname);
-        var claimKey = JobKeys.Claim(notification.Id, notification.Attempt, broadcast ? _identity.Hostname : null);
+        var claimKey = JobKeys.Claim(notification.Id, notification.Attempt, route, _identity.Hostname);
         // The claim and the definition are read at once (one round trip, not two): a claim taken for a job that turns
         // out to be gone or superseded is given back below.
         var claiming = AttemptClaim.TryTakeAsync(store, claimKey, started, cancellationToken);
-        var reading = ReadDefinitionAsync(store, notification, cancellationToken);
+        var reading = ReadDefinitionAsync(store, route, notification, cancellationToken);
         var claim = await claiming;
         var definition = await reading;
         if (claim is null)
@@ -199,9 +205,9 @@ public sealed partial class JobRunner
         }, cancellationToken);
     }
 
-    private async Task<string?> NotExpectedHereAsync(INatsKVStore store, JobNotification notification, CancellationToken cancellationToken)
+    private async Task<string?> NotExpectedHereAsync(INatsKVStore store, string route, JobNotification notification, CancellationToken cancellationToken)
     {
-        var definition = (await ReadDefinitionAsync(store, notification, cancellationToken)).Job;
+        var definition = (await ReadDefinitionAsync(store, route, notification, cancellationToken)).Job;
         return definition?.ExpectedHosts is { } expected && !expected.Contains(_identity.Hostname, StringComparer.OrdinalIgnoreCase)
             ? "the broadcast did not expect this host (it was not live when the job was accepted)"
             : null;
@@ -218,11 +224,12 @@ public sealed partial class JobRunner
         LogDeadLettered(_logger, notification.Id, letter.Operation, error);
     }
 
-    // The definition and the next attempt's retried event are read together: a later attempt makes this one stale.
+    // The definition (keyed by the route the notification came on) and the next attempt's retried event are read
+    // together: a later attempt makes this one stale.
     private static async Task<(JobDefinition? Job, string? Skip)> ReadDefinitionAsync(
-        INatsKVStore store, JobNotification notification, CancellationToken cancellationToken)
+        INatsKVStore store, string route, JobNotification notification, CancellationToken cancellationToken)
     {
-        var reading = store.TryGetEntryAsync<byte[]>(JobKeys.Definition(notification.Id), cancellationToken: cancellationToken);
+        var reading = store.TryGetEntryAsync<byte[]>(JobKeys.Definition(notification.Id, route), cancellationToken: cancellationToken);
         var newer = store.TryGetEntryAsync<byte[]>(
             JobKeys.Event(notification.Id, notification.Attempt + 1, JobEventKind.Retried, null), cancellationToken: cancellationToken);
         var entry = await reading;

@@ -2,6 +2,7 @@ using System.Text;
 using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Json;
 using HostOps.Jobs.DeadLetters;
+using HostOps.Jobs.Index;
 using HostOps.Jobs.Store;
 using NATS.Client.JetStream;
 using NATS.Client.JetStream.Models;
@@ -26,11 +27,11 @@ public sealed class JobAttempts
         _time = time;
     }
 
-    /// <summary>The stored definition, or null when the job is gone (deleted or expired) or unreadable.</summary>
-    public async Task<JobDefinition?> ReadDefinitionAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>The stored definition of an indexed job, or null when the job is gone (deleted or expired) or unreadable.</summary>
+    public async Task<JobDefinition?> ReadDefinitionAsync(IndexedJob job, CancellationToken cancellationToken)
     {
         var store = await _buckets.JobsAsync(cancellationToken);
-        var entry = await store.TryGetEntryAsync<byte[]>(JobKeys.Definition(id), cancellationToken: cancellationToken);
+        var entry = await store.TryGetEntryAsync<byte[]>(JobKeys.Definition(job.Id, job.Route), cancellationToken: cancellationToken);
         return entry.Success ? JobSerializers.TryRead(entry.Value.Value, HostOpsJsonContext.Default.JobDefinition) : null;
     }
 

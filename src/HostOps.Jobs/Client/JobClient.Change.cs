@@ -13,14 +13,14 @@ public sealed partial class JobClient
     public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken)
     {
         await CatchUpAsync(cancellationToken);
-        if (_index.Find(id) is null)
+        if (_index.Find(id) is not { } job)
         {
             return false;
         }
 
-        var definition = await _attempts.ReadDefinitionAsync(id, cancellationToken);
+        var definition = await _attempts.ReadDefinitionAsync(job, cancellationToken);
         var store = await _buckets.JobsAsync(cancellationToken);
-        await store.DeleteAsync(JobKeys.Definition(id), cancellationToken: cancellationToken);
+        await store.DeleteAsync(JobKeys.Definition(id, job.Route), cancellationToken: cancellationToken);
         if (definition is not null)
         {
             await _attempts.RemoveNotificationsAsync(definition, cancellationToken);
@@ -42,7 +42,7 @@ public sealed partial class JobClient
     {
         await CatchUpAsync(cancellationToken);
         var job = _index.Find(id);
-        var definition = job is null ? null : await _attempts.ReadDefinitionAsync(id, cancellationToken);
+        var definition = job is null ? null : await _attempts.ReadDefinitionAsync(job, cancellationToken);
         if (job is null || definition is null)
         {
             return new RetryOutcome(RetryResult.NotFound, $"no job with id {id}");

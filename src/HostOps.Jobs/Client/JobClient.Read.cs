@@ -78,12 +78,12 @@ public sealed partial class JobClient
     {
         var progress = job.Progress;
         var store = await _buckets.JobsAsync(cancellationToken);
-        var definitionRead = store.TryGetEntryAsync(JobKeys.Definition(job.Id), serializer: JobSerializers.Definition, cancellationToken: cancellationToken).AsTask();
+        var definitionRead = store.TryGetEntryAsync(JobKeys.Definition(job.Id, job.Route), serializer: JobSerializers.Definition, cancellationToken: cancellationToken).AsTask();
 
         var detailReads = new List<(string Kind, string? Host, Task<NatsResult<NatsKVEntry<JobEvent>>> Read)>();
         foreach (var mark in progress.Hosts.Where(m => JobStatusCalculator.NeedsDetail(m.Kind)))
         {
-            detailReads.Add((mark.Kind, mark.Hostname, ReadEventAsync(store, JobKeys.EventOf(job.Id, progress.Attempt, mark.Kind, mark.Hostname, job.ExpectedHosts is not null), cancellationToken)));
+            detailReads.Add((mark.Kind, mark.Hostname, ReadEventAsync(store, JobKeys.EventOf(job.Id, progress.Attempt, mark.Kind, mark.Hostname, job.Route), cancellationToken)));
         }
 
         if (progress.DlqWithoutHost)

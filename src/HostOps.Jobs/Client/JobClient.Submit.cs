@@ -19,10 +19,11 @@ public sealed partial class JobClient
         var now = _time.GetUtcNow();
         var id = Guid.CreateVersion7(now);
         var subject = JobSubjects.For(_buckets.Options.Stream.SubjectPrefix, operation.Type, target, id);
+        var key = JobKeys.Definition(id, JobSubjects.Route(target));
         var definition = new JobDefinition(id, operation, target.Text, subject, now, expected);
 
         var store = await _buckets.JobsAsync(cancellationToken);
-        var revision = await store.CreateAsync(JobKeys.Definition(id), definition, JobSerializers.Definition, cancellationToken);
+        var revision = await store.CreateAsync(key, definition, JobSerializers.Definition, cancellationToken);
         Wrote(revision);
         try
         {
@@ -32,7 +33,7 @@ public sealed partial class JobClient
         {
             // The server refused the notification (a full stream): the caller is told no, so the job must not run
             // later. Any other failure leaves the stored job to the sweep, which publishes it after ack_wait.
-            await store.DeleteAsync(JobKeys.Definition(id), cancellationToken: CancellationToken.None);
+            await store.DeleteAsync(key, cancellationToken: CancellationToken.None);
             throw;
         }
 

@@ -3,7 +3,7 @@ using HostOps.Jobs.Status;
 namespace HostOps.Jobs.Index;
 
 /// <summary>
-/// One job as the index holds it: a compact, immutable summary — id, operation type, target, creation time, the
+/// One job as the index holds it: a compact, immutable summary — id, operation type, target and route, creation time, the
 /// broadcast's expected hosts and the <see cref="JobProgress"/> of its latest attempt. Strings are shared between
 /// jobs. The definition's input, and each host's error and duration, stay in the bucket and are read when a job is
 /// shown (<c>JobClient.GetAsync</c>). Every event that moves a job gives a new instance, so a reader holding one
@@ -13,11 +13,13 @@ public sealed class IndexedJob
 {
     private readonly long _createdTicks;
 
-    internal IndexedJob(Guid id, string operationType, string target, long createdTicks, IReadOnlyList<string>? expectedHosts, JobProgress progress)
+    internal IndexedJob(
+        Guid id, string operationType, string target, string route, long createdTicks, IReadOnlyList<string>? expectedHosts, JobProgress progress)
     {
         Id = id;
         OperationType = operationType;
         Target = target;
+        Route = route;
         _createdTicks = createdTicks;
         ExpectedHosts = expectedHosts;
         Progress = progress;
@@ -29,6 +31,9 @@ public sealed class IndexedJob
 
     /// <summary>The target as submitted: <c>_any</c>, <c>_all</c>, a hostname or a <c>key:value</c> label.</summary>
     public string Target { get; }
+
+    /// <summary>The route the job was sent to (<c>_any</c>, <c>_all</c>, <c>host.&lt;host&gt;</c>, <c>label.&lt;key&gt;.&lt;value&gt;</c>): its definition is keyed by it.</summary>
+    public string Route { get; }
 
     public DateTimeOffset Created => new(_createdTicks, TimeSpan.Zero);
 
@@ -45,5 +50,5 @@ public sealed class IndexedJob
 
     internal JobOrder Order => new(_createdTicks, Id);
 
-    internal IndexedJob With(JobProgress progress) => new(Id, OperationType, Target, _createdTicks, ExpectedHosts, progress);
+    internal IndexedJob With(JobProgress progress) => new(Id, OperationType, Target, Route, _createdTicks, ExpectedHosts, progress);
 }

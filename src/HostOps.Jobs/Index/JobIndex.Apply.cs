@@ -1,5 +1,6 @@
 using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Json;
+using HostOps.Jobs.Routing;
 using HostOps.Jobs.Status;
 using HostOps.Jobs.Store;
 using NATS.Client.KeyValueStore;
@@ -21,7 +22,9 @@ public sealed partial class JobIndex
                 {
                     ApplyDefinition(id, isPut ? JobSerializers.TryRead(entry.Value, HostOpsJsonContext.Default.JobDefinition) : null);
                 }
-                else if (isPut && _jobs.TryGetValue(id, out var job) && JobSerializers.TryRead(entry.Value, HostOpsJsonContext.Default.JobEvent) is { } jobEvent)
+                else if (isPut && _jobs.TryGetValue(id, out var job) && JobEventKey.TryParse(entry.Key, out var key)
+                    && JobSerializers.TryRead(entry.Value, HostOpsJsonContext.Default.JobEvent) is { } jobEvent
+                    && EventAuthority.Admits(job.Route, job.ExpectedHosts, key, jobEvent))
                 {
                     ApplyEvent(job, jobEvent);
                 }
@@ -69,6 +72,7 @@ public sealed partial class JobIndex
             id,
             _strings.Intern(definition.Operation?.Type ?? ""),
             _strings.Intern(definition.TargetHostname ?? ""),
+            _strings.Intern(JobSubjects.RouteOf(definition)),
             definition.Created.UtcTicks,
             _strings.Intern(definition.ExpectedHosts),
             JobProgress.Start);
@@ -76,7 +80,7 @@ public sealed partial class JobIndex
         Index(job);
     }
 
-    // An event can only change a job's progress: swap in the new snapshot, and move it between status lists when
+    // An event (one the job's route allows, see EventAuthority) can only change a job's progress: swap in the new snapshot, and move it between status lists when
     // its status moved.
     private void ApplyEvent(IndexedJob job, JobEvent jobEvent)
     {

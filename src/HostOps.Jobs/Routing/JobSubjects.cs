@@ -1,3 +1,4 @@
+using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Operations;
 
 namespace HostOps.Jobs.Routing;
@@ -17,6 +18,14 @@ namespace HostOps.Jobs.Routing;
 /// </summary>
 public static class JobSubjects
 {
+    /// <summary>The route of <c>_any</c> jobs: one shared consumer, any agent.</summary>
+    public const string AnyRoute = "_any";
+
+    /// <summary>The route of <c>_all</c> jobs: every agent.</summary>
+    public const string AllRoute = "_all";
+
+    private const string HostRoutePrefix = "host.";
+
     /// <summary>The subject a job with this operation and target is published to.</summary>
     public static string For(string prefix, string operationType, JobTarget target, Guid id) =>
         $"{prefix}.{(OperationTypes.IsModification(operationType) == true ? "modify" : "query")}.{Route(target)}.{id:D}";
@@ -33,11 +42,29 @@ public static class JobSubjects
     /// <summary>The route part of a subject, without the kind.</summary>
     public static string Route(JobTarget target) => target.Kind switch
     {
-        TargetKind.Any => "_any",
-        TargetKind.All => "_all",
-        TargetKind.Host => $"host.{HostToken.From(target.Text).ToLowerInvariant()}",
+        TargetKind.Any => AnyRoute,
+        TargetKind.All => AllRoute,
+        TargetKind.Host => $"{HostRoutePrefix}{HostToken.From(target.Text).ToLowerInvariant()}",
         _ => $"label.{target.LabelKey}.{target.LabelValue}",
     };
+
+    /// <summary>The route a stored job was sent to (its definition's target; <c>_any</c> if that no longer parses).</summary>
+    public static string RouteOf(JobDefinition definition) => Route(JobTarget.TryParse(definition.TargetHostname, out _) ?? JobTarget.Any);
+
+    /// <summary>The route part of a notification subject <c>&lt;prefix&gt;.&lt;kind&gt;.&lt;route&gt;.&lt;id&gt;</c>; null when it has none.</summary>
+    public static string? RouteOf(string prefix, string subject)
+    {
+        var start = subject.IndexOf('.', Math.Min(subject.Length, prefix.Length + 1));
+        var end = subject.LastIndexOf('.');
+        return start < 0 || end <= start + 1 ? null : subject[(start + 1)..end];
+    }
+
+    /// <summary>The host token a host route (<c>host.&lt;token&gt;</c>) is for; null for any other route.</summary>
+    public static string? HostOfRoute(string route) =>
+        route.StartsWith(HostRoutePrefix, StringComparison.Ordinal) ? route[HostRoutePrefix.Length..] : null;
+
+    /// <summary>True for the routes every reached agent runs (<c>_all</c>, labels), false for <c>_any</c> and a host.</summary>
+    public static bool IsBroadcastRoute(string route) => route != AnyRoute && HostOfRoute(route) is null;
 
     /// <summary>The filter a consumer for this route uses: both kinds, any job id.</summary>
     public static string Filter(string prefix, string route) => $"{prefix}.*.{route}.*";
@@ -45,7 +72,7 @@ public static class JobSubjects
     /// <summary>Routes an agent consumes: _any, _all, its host, and every prefix of each label value.</summary>
     public static IReadOnlyList<string> RoutesFor(string hostname, IReadOnlyDictionary<string, string> labels)
     {
-        var routes = new List<string> { "_any", "_all", $"host.{HostToken.From(hostname).ToLowerInvariant()}" };
+        var routes = new List<string> { AnyRoute, AllRoute, $"{HostRoutePrefix}{HostToken.From(hostname).ToLowerInvariant()}" };
         foreach (var (key, value) in labels.OrderBy(l => l.Key, StringComparer.Ordinal))
         {
             var segments = value.Split('.');

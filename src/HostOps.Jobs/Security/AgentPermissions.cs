@@ -7,11 +7,13 @@ namespace HostOps.Jobs.Security;
 
 /// <summary>
 /// The subjects one agent's NATS identity may use, enforced by nats-server (see docs/operations.md). An agent may
-/// pull from and acknowledge its own consumers and the shared one, create only its own, read job definitions and
-/// events, write its own host's events, responses, registry key and dead letters, and take a single-target job's
-/// claim; it receives only on its own inbox prefix. It can never publish a job notification, store a definition,
-/// touch another host's keys or responses, read other hosts' responses, or create, delete or purge streams,
-/// buckets or other consumers.
+/// pull from and acknowledge its own consumers and the shared one, create only its own, read the definitions of the
+/// routes it serves (definitions are keyed by route, see <see cref="JobKeys"/>) and the events its work needs, write its
+/// own host's events, responses, registry key and dead letters, claim the jobs sent to its host (the claim ends in
+/// its host token) and take the shared claim of <c>_any</c> jobs; it receives only on its own inbox prefix. It can
+/// never publish a job notification, store a definition, read a definition of a route it does not serve, claim a job
+/// sent to another host, touch another host's keys or responses, read other hosts' responses, or create, delete or
+/// purge streams, buckets or other consumers.
 /// </summary>
 public static class AgentPermissions
 {
@@ -54,16 +56,29 @@ public static class AgentPermissions
             subjects.Add($"$JS.ACK.{stream}.{consumer}.>");
         }
 
+        // Definitions only of the routes it serves; events only where its own work needs them: the next attempt's
+        // retried mark, the shared claim of _any jobs, and its own claims and events.
+        var directGet = $"$JS.API.DIRECT.GET.KV_{jobs}.$KV.{jobs}.";
+        var hostClaim = JobKeys.ClaimHost(JobSubjects.Route(new JobTarget(TargetKind.Host, hostname)), hostname);
+        subjects.AddRange(routes.Select(route => directGet + JobKeys.DefinitionsOf(route)));
         subjects.AddRange(
         [
-            $"$JS.API.DIRECT.GET.KV_{jobs}.$KV.{jobs}.{JobKeys.DefinitionPrefix}*",
-            $"$JS.API.DIRECT.GET.KV_{jobs}.$KV.{jobs}.{JobKeys.EventPrefix}>",
+            $"{directGet}{JobKeys.EventPrefix}*.*.{JobEventKind.Retried}.{JobKeys.NoHost}",
+            $"{directGet}{JobKeys.EventPrefix}*.*.{JobEventKind.Started}.{JobKeys.NoHost}",
+            $"{directGet}{JobKeys.EventPrefix}*.*.*.{host}",
             $"$KV.{jobs}.{JobKeys.EventPrefix}*.*.*.{host}",
             $"$KV.{jobs}.{JobKeys.EventPrefix}*.*.{JobEventKind.Started}.{JobKeys.NoHost}",
             $"$KV.{options.Kv.ResponseBucket}.*.{host}",
             $"$KV.{options.Registry.Bucket}.{JobKeys.Agent(hostname)}",
             $"{options.Dlq.SubjectPrefix}.*.{host}",
         ]);
+        if (hostClaim != host)
+        {
+            // Its host jobs are claimed under the route's (lower-case) token, which its own may differ from in case.
+            subjects.Add($"{directGet}{JobKeys.EventPrefix}*.*.{JobEventKind.Started}.{hostClaim}");
+            subjects.Add($"$KV.{jobs}.{JobKeys.EventPrefix}*.*.{JobEventKind.Started}.{hostClaim}");
+        }
+
         return subjects;
     }
 

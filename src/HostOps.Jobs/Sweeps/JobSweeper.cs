@@ -2,6 +2,7 @@ using HostOps.Contracts.Jobs;
 using HostOps.Jobs.Agents;
 using HostOps.Jobs.Attempts;
 using HostOps.Jobs.Index;
+using HostOps.Jobs.Routing;
 using HostOps.Jobs.Status;
 using HostOps.Jobs.Store;
 using Microsoft.Extensions.Hosting;
@@ -77,7 +78,7 @@ public sealed partial class JobSweeper : BackgroundService
         _seenPublished.IntersectWith(waiting.Select(j => (IdOf(j), j.View.Attempt)));
         foreach (var job in waiting.Where(j => j.View.Updated < settled && !_seenPublished.Contains((IdOf(j), j.View.Attempt))))
         {
-            var definition = await _attempts.ReadDefinitionAsync(IdOf(job), cancellationToken);
+            var definition = await _attempts.ReadDefinitionAsync(job, cancellationToken);
             if (definition is null)
             {
                 continue;
@@ -107,7 +108,7 @@ public sealed partial class JobSweeper : BackgroundService
                 continue;
             }
 
-            var definition = await _attempts.ReadDefinitionAsync(IdOf(job), cancellationToken);
+            var definition = await _attempts.ReadDefinitionAsync(job, cancellationToken);
             if (definition is null)
             {
                 continue;
@@ -158,7 +159,7 @@ public sealed partial class JobSweeper : BackgroundService
             var error = $"agent {host} stopped while running attempt {attempt}";
             LogHostAbandoned(_logger, definition.Id, host);
             await store.PutAsync(
-                JobKeys.Claim(definition.Id, attempt, host),
+                JobKeys.Claim(definition.Id, attempt, JobSubjects.RouteOf(definition), host),
                 new JobEvent(JobEventKind.Failed, attempt, _time.GetUtcNow(), host, error),
                 JobSerializers.Event,
                 cancellationToken);
@@ -168,10 +169,11 @@ public sealed partial class JobSweeper : BackgroundService
     private async Task<List<string>> StillClaimedAsync(JobDefinition definition, JobStatusView view, List<string> hosts, CancellationToken cancellationToken)
     {
         var store = await _buckets.JobsAsync(cancellationToken);
+        var route = JobSubjects.RouteOf(definition);
         var claimed = new List<string>();
         foreach (var host in hosts)
         {
-            var key = JobKeys.Claim(definition.Id, view.Attempt, definition.ExpectedHosts is null ? null : host);
+            var key = JobKeys.Claim(definition.Id, view.Attempt, route, host);
             var entry = await store.TryGetEntryAsync(key, serializer: JobSerializers.Event, cancellationToken: cancellationToken);
             var judged = view.Hosts.Values.FirstOrDefault(h => string.Equals(h.Hostname, host, StringComparison.OrdinalIgnoreCase))?.Updated;
             if (entry.Success && entry.Value.Value is { Kind: JobEventKind.Started } started && started.Timestamp <= judged)

@@ -1,5 +1,6 @@
 using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Operations;
+using HostOps.Jobs.Routing;
 using HostOps.Jobs.Store;
 using HostOps.Testing;
 using HostOps.Testing.Nats;
@@ -51,7 +52,7 @@ public sealed class AtMostOnceTests(NatsFixture nats) : IClassFixture<NatsFixtur
         job!.Status.ShouldBe(JobStatus.Completed);
         job.Attempts.ShouldBe(2);
         fleet.Journal.Calls.ShouldBe(1);
-        (await store.TryGetEntryAsync<byte[]>(JobKeys.Claim(id, 1, null), cancellationToken: Ct)).Success.ShouldBeFalse();
+        (await store.TryGetEntryAsync<byte[]>(JobKeys.Claim(id, 1, JobSubjects.AnyRoute, "a1"), cancellationToken: Ct)).Success.ShouldBeFalse();
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Json;
 using HostOps.Contracts.Operations;
 using HostOps.Jobs.Client;
+using HostOps.Jobs.Routing;
 using HostOps.Jobs.Store;
 using HostOps.Testing;
 using HostOps.Testing.Nats;
@@ -138,7 +139,7 @@ public sealed class DeliveryFailureTests(NatsFixture nats) : IClassFixture<NatsF
         (await fleet.System.Client.GetStatsAsync(Ct)).DlqCount.ShouldBe(0);
         fleet.Journal.Runs.ShouldBeEmpty();
         var store = await fleet.System.Buckets.JobsAsync(Ct);
-        (await store.TryGetEntryAsync<byte[]>(JobKeys.Claim(missing, 1, null), cancellationToken: Ct)).Success.ShouldBeFalse();
+        (await store.TryGetEntryAsync<byte[]>(JobKeys.Claim(missing, 1, JobSubjects.AnyRoute, "a1"), cancellationToken: Ct)).Success.ShouldBeFalse();
     }
 
     [Fact]

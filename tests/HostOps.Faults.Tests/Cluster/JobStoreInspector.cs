@@ -57,7 +57,7 @@ public static class JobStoreInspector
             foreach (var id in ids)
             {
                 var keys = new List<string>();
-                foreach (var filter in new[] { $"jobs.{id}", $"events.{id}.>" })
+                foreach (var filter in new[] { $"jobs.*.{id}", $"jobs.host.*.{id}", $"events.{id}.>" })
                 {
                     // nats-server 2.9: one filter subject per watch.
                     await foreach (var key in jobs.GetKeysAsync([filter]))
@@ -128,11 +128,16 @@ public static class JobStoreInspector
         }
     }
 
-    /// <summary>The job id a key of the job or response bucket belongs to (<c>jobs.ID</c>, <c>events.ID.…</c>, <c>ID.host</c>).</summary>
+    /// <summary>The job id a key of the job or response bucket belongs to (<c>jobs.ROUTE.ID</c>, <c>events.ID.…</c>, <c>ID.host</c>).</summary>
     public static Guid? JobIdOf(string key)
     {
         var parts = key.Split('.');
-        var candidate = parts is ["jobs" or "events", var id, ..] ? id : parts[0];
+        var candidate = parts switch
+        {
+            ["jobs", .., var id] => id,
+            ["events", var id, ..] => id,
+            _ => parts[0],
+        };
         return Guid.TryParse(candidate, out var guid) ? guid : null;
     }
 

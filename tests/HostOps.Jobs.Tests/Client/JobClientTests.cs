@@ -4,6 +4,7 @@ using HostOps.Contracts.Operations;
 using HostOps.Contracts.Text;
 using HostOps.Jobs.Client;
 using HostOps.Jobs.Index;
+using HostOps.Jobs.Routing;
 using HostOps.Jobs.Store;
 using HostOps.Testing.Jobs;
 using HostOps.Testing.Nats;
@@ -99,9 +100,9 @@ public sealed class JobClientTests(NatsFixture nats) : IClassFixture<NatsFixture
         var id = (await system.Client.SubmitAsync(new JobOperation(OperationTypes.PingDo, data), null, Ct)).JobId;
         var store = await system.Buckets.JobsAsync(Ct);
         var now = DateTimeOffset.UtcNow;
-        await store.PutAsync(JobKeys.Claim(id, 1, null), new JobEvent(JobEventKind.Started, 1, now, "web1"), JobSerializers.Event, Ct);
+        await store.PutAsync(JobKeys.Claim(id, 1, JobSubjects.AnyRoute, "web1"), new JobEvent(JobEventKind.Started, 1, now, "web1"), JobSerializers.Event, Ct);
         var revision = await store.PutAsync(
-            JobKeys.Claim(id, 1, null), new JobEvent(JobEventKind.Failed, 1, now.AddMilliseconds(40), "web1", "host unreachable", 40), JobSerializers.Event, Ct);
+            JobKeys.Claim(id, 1, JobSubjects.AnyRoute, "web1"), new JobEvent(JobEventKind.Failed, 1, now.AddMilliseconds(40), "web1", "host unreachable", 40), JobSerializers.Event, Ct);
         await system.Services.GetRequiredService<JobIndex>().WaitForRevisionAsync(revision, TimeSpan.FromSeconds(5), Ct);
 
         var job = await system.Client.GetAsync(id, Ct);

@@ -63,5 +63,5 @@ public sealed class OrderedJobsTests
     }
 
     private static IndexedJob Job(long ticks) =>
-        new(Guid.NewGuid(), "system.hostname.get", "_any", ticks, null, JobProgress.Start);
+        new(Guid.NewGuid(), "system.hostname.get", "_any", "_any", ticks, null, JobProgress.Start);
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Json;
 using HostOps.Contracts.Operations;
+using HostOps.Jobs.Routing;
 using HostOps.Jobs.Store;
 using NATS.Client.KeyValueStore;
 
@@ -32,9 +33,9 @@ public static class StoredJobs
                 var definition = new JobDefinition(id, operation, "_any", "jobs.query._any", created, null);
                 var host = Hosts[i % Hosts.Length];
                 var completed = new JobEvent(JobEventKind.Completed, 1, created.AddMilliseconds(3), host, null, 2.5);
-                await store.PutAsync(JobKeys.Definition(id), JsonSerializer.SerializeToUtf8Bytes(definition, HostOpsJsonContext.Default.JobDefinition), cancellationToken: cancellationToken);
+                await store.PutAsync(JobKeys.Definition(id, JobSubjects.AnyRoute), JsonSerializer.SerializeToUtf8Bytes(definition, HostOpsJsonContext.Default.JobDefinition), cancellationToken: cancellationToken);
                 var revision = await store.PutAsync(
-                    JobKeys.Event(id, 1, JobEventKind.Completed, host),
+                    JobKeys.Claim(id, 1, JobSubjects.AnyRoute, host),
                     JsonSerializer.SerializeToUtf8Bytes(completed, HostOpsJsonContext.Default.JobEvent),
                     cancellationToken: cancellationToken);
                 InterlockedMax(ref last, (long)revision);
