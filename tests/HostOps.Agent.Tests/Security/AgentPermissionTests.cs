@@ -1,11 +1,17 @@
 using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Operations;
+using HostOps.Jobs.Index;
 using HostOps.Jobs.Routing;
 using HostOps.Jobs.Security;
+using HostOps.Jobs.Store;
+using HostOps.Testing;
 using HostOps.Testing.Agents;
 using HostOps.Testing.Jobs;
 using HostOps.Testing.Nats;
+using Microsoft.Extensions.DependencyInjection;
 using NATS.Client.Core;
+using NATS.Client.JetStream;
+using NATS.Client.KeyValueStore;
 using Shouldly;
 using Xunit;
 
@@ -24,8 +30,17 @@ public sealed class AgentPermissionTests(SecuredNatsFixture nats) : IClassFixtur
     public static TheoryData<string, string> ForbiddenPublishes()
     {
         var id = Guid.NewGuid();
+        var otherHostsRoute = JobSubjects.Route(JobTarget.TryParse(SecuredNatsFixture.OtherHost, out _)!);
+        var directGet = "$JS.API.DIRECT.GET.KV_{jobs}.$KV.{jobs}.";
         return new TheoryData<string, string>
         {
+            { "claim a job sent to another host", $"$KV.{{jobs}}.{JobKeys.Claim(id, 1, otherHostsRoute, SecuredNatsFixture.Host)}" },
+            { "read a job definition sent to another host", directGet + JobKeys.Definition(id, otherHostsRoute) },
+            { "read a job definition sent to a label it does not have", directGet + JobKeys.Definition(id, "label.group.db") },
+            { "read a job definition sent to a deeper label than its own", directGet + JobKeys.Definition(id, "label.group.web.dev.east") },
+            { "read a definition through the bucket's direct get without a key", "$JS.API.DIRECT.GET.KV_{jobs}" },
+            { "read another host's claim of a job sent to it", directGet + JobKeys.Claim(id, 1, otherHostsRoute, SecuredNatsFixture.OtherHost) },
+            { "read another host's events", directGet + JobKeys.Event(id, 1, JobEventKind.Dlq, SecuredNatsFixture.OtherHost) },
             { "publish a job notification", $"{{stream_prefix}}.query._any.{id:D}" },
             { "store a job definition", $"$KV.{{jobs}}.jobs.{id:D}" },
             { "write another host's event", $"$KV.{{jobs}}.events.{id:D}.1.started.{SecuredNatsFixture.OtherHost}" },
@@ -61,19 +76,60 @@ public sealed class AgentPermissionTests(SecuredNatsFixture nats) : IClassFixtur
         info.Info.Config.Name.ShouldBe(nats.Options.Stream.Name);
     }
 
-    [Fact]
-    public async Task An_agent_with_its_own_identity_runs_a_job_to_completion()
+    [Theory]
+    [InlineData(SecuredNatsFixture.Host)]
+    [InlineData(JobTarget.AnyText)]
+    [InlineData(JobTarget.AllText)]
+    [InlineData("group:web")]
+    public async Task An_agent_with_its_own_identity_runs_a_job_sent_to_it_to_completion(string target)
     {
         await using var system = await TestJobSystem.StartAsync(nats.Url, nats.ConfigurationFor(nats.Api));
-        await using var agent = await TestAgent.StartAsync(
-            nats.ConfigurationFor(nats.Agent, AgentPermissions.InboxPrefix(SecuredNatsFixture.Host)), SecuredNatsFixture.Host);
+        await using var agent = await StartAgentAsync();
+        await Eventually.TrueAsync(
+            async () => (await system.Client.GetWorkersAsync(Ct)).Workers.Any(w => w.Hostname == SecuredNatsFixture.Host), what: "the agent is live");
 
-        var id = (await system.Client.SubmitAsync(new JobOperation(OperationTypes.HostnameGet), SecuredNatsFixture.Host, Ct)).JobId;
+        var id = (await system.Client.SubmitAsync(new JobOperation(OperationTypes.HostnameGet), target, Ct)).JobId;
 
         var job = await system.Client.WaitForCompletionAsync(id, TimeSpan.FromSeconds(20), Ct);
         job.ShouldNotBeNull();
         job.Status.ShouldBe(JobStatus.Completed);
         job.Hostname.ShouldBe(SecuredNatsFixture.Host);
+    }
+
+    [Fact]
+    public async Task A_claim_forged_by_another_host_neither_takes_nor_decides_a_job_sent_to_one_host()
+    {
+        await using var system = await TestJobSystem.StartAsync(nats.Url, nats.ConfigurationFor(nats.Api));
+        var id = (await system.Client.SubmitAsync(new JobOperation(OperationTypes.HostnameGet), SecuredNatsFixture.Host, Ct)).JobId;
+        await using var other = await nats.ConnectAsync(nats.OtherAgent, AgentPermissions.InboxPrefix(SecuredNatsFixture.OtherHost));
+        var store = await new NatsKVContext(new NatsJSContext(other)).GetStoreAsync(nats.Options.Kv.Bucket, Ct);
+        var now = DateTimeOffset.UtcNow;
+
+        // What its identity may still write: the shared claim of _any jobs, and events under its own host token. Its
+        // events claim to come from the target host; the keys say who wrote them.
+        await store.CreateAsync(
+            JobKeys.Claim(id, 1, JobSubjects.AnyRoute, SecuredNatsFixture.Host),
+            new JobEvent(JobEventKind.Completed, 1, now, SecuredNatsFixture.Host), JobSerializers.Event, Ct);
+        await store.PutAsync(
+            JobKeys.Event(id, 1, JobEventKind.Dlq, SecuredNatsFixture.OtherHost),
+            new JobEvent(JobEventKind.Dlq, 1, now, SecuredNatsFixture.OtherHost, "forged"), JobSerializers.Event, Ct);
+        var last = await store.PutAsync(
+            JobKeys.Claim(id, 7, JobSubjects.AllRoute, SecuredNatsFixture.OtherHost),
+            new JobEvent(JobEventKind.Started, 7, now, SecuredNatsFixture.Host), JobSerializers.Event, Ct);
+        await system.Services.GetRequiredService<JobIndex>().WaitForRevisionAsync(last, TimeSpan.FromSeconds(5), Ct);
+
+        var untouched = await system.Client.GetAsync(id, Ct);
+        untouched.ShouldNotBeNull();
+        untouched.Status.ShouldBe(JobStatus.Unprocessed);
+        untouched.Attempts.ShouldBe(1);
+        untouched.WorkerStates.ShouldBeEmpty();
+
+        await using var agent = await StartAgentAsync();
+        var job = await system.Client.WaitForCompletionAsync(id, TimeSpan.FromSeconds(20), Ct);
+        job.ShouldNotBeNull();
+        job.Status.ShouldBe(JobStatus.Completed);
+        job.Attempts.ShouldBe(1);
+        job.WorkerStates.Keys.ShouldBe([SecuredNatsFixture.Host]);
     }
 
     [Theory]
@@ -118,6 +174,11 @@ public sealed class AgentPermissionTests(SecuredNatsFixture nats) : IClassFixtur
         // The ack went through (no error for it); the first refusal is the pull.
         (await error.WaitAsync(Refusal, Ct)).ShouldContain($"Permissions Violation for Publish to \"{pull}\"");
     }
+
+    private Task<TestAgent> StartAgentAsync() => TestAgent.StartAsync(
+        nats.ConfigurationFor(nats.Agent, AgentPermissions.InboxPrefix(SecuredNatsFixture.Host)),
+        SecuredNatsFixture.Host,
+        new Dictionary<string, string>(SecuredNatsFixture.HostLabels));
 
     private static Task<string> ServerErrorOf(NatsConnection connection)
     {

@@ -93,6 +93,27 @@ public sealed class JobClientTests(NatsFixture nats) : IClassFixture<NatsFixture
     }
 
     [Fact]
+    public async Task The_index_ignores_a_shared_claim_of_a_job_sent_to_one_host()
+    {
+        await using var system = await TestJobSystem.StartAsync(nats.Url);
+        var id = (await system.Client.SubmitAsync(new JobOperation(OperationTypes.HostnameGet), "web1", Ct)).JobId;
+        var store = await system.Buckets.JobsAsync(Ct);
+        var now = DateTimeOffset.UtcNow;
+        var forged = await store.PutAsync(
+            JobKeys.Claim(id, 1, JobSubjects.AnyRoute, "web1"), new JobEvent(JobEventKind.Completed, 1, now, "web1"), JobSerializers.Event, Ct);
+        await system.Services.GetRequiredService<JobIndex>().WaitForRevisionAsync(forged, TimeSpan.FromSeconds(5), Ct);
+
+        (await system.Client.GetAsync(id, Ct))!.Status.ShouldBe(JobStatus.Unprocessed);
+
+        var claimed = await store.PutAsync(
+            JobKeys.Claim(id, 1, JobSubjects.Route(JobTarget.TryParse("web1", out _)!), "web1"),
+            new JobEvent(JobEventKind.Completed, 1, now, "web1"), JobSerializers.Event, Ct);
+        await system.Services.GetRequiredService<JobIndex>().WaitForRevisionAsync(claimed, TimeSpan.FromSeconds(5), Ct);
+        (await system.Client.GetAsync(id, Ct))!.Status.ShouldBe(JobStatus.Completed);
+        (await system.Client.GetStatsAsync(Ct)).StatusCounts[JobStatus.Completed].ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_job_shows_the_input_error_and_duration_kept_in_the_bucket()
     {
         await using var system = await TestJobSystem.StartAsync(nats.Url);

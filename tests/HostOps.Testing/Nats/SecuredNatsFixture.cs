@@ -16,7 +16,7 @@ namespace HostOps.Testing.Nats;
 
 /// <summary>
 /// A managed nats-server as HostOps runs it in production: from its generated configuration, accepting only the
-/// control plane's identity and three enrolled agents (<see cref="Host"/>, <see cref="OtherHost"/>, and <see cref="DrainingHost"/>, draining), each with the
+/// control plane's identity and three enrolled agents (<see cref="Host"/>, labelled <see cref="HostLabels"/>, <see cref="OtherHost"/>, and <see cref="DrainingHost"/>, draining), each with the
 /// permissions <see cref="AgentPermissions"/> gives it. The job resources are provisioned as the control plane.
 /// </summary>
 public sealed class SecuredNatsFixture : IAsyncLifetime
@@ -24,6 +24,9 @@ public sealed class SecuredNatsFixture : IAsyncLifetime
     public const string Host = "web1";
     public const string OtherHost = "web2";
     public const string DrainingHost = "web3";
+
+    /// <summary>The labels <see cref="Host"/>'s enrollment grants (the others have none).</summary>
+    public static IReadOnlyDictionary<string, string> HostLabels { get; } = new Dictionary<string, string> { ["group"] = "web.dev" };
 
     private readonly string _dataDir = Directory.CreateTempSubdirectory("hostops-secured-").FullName;
     private ManagedNatsServer? _server;
@@ -54,7 +57,8 @@ public sealed class SecuredNatsFixture : IAsyncLifetime
         JobConfiguration = TestJobConfiguration.Create($"nats://127.0.0.1:{port}");
         Options = JobConfiguration.GetSection(JobOptions.Section).Get<JobOptions>()!;
         var noLabels = new Dictionary<string, string>();
-        AgentEnrollment Enrolled(string host, NkeySeedFile key) => new(host, key.PublicKey, noLabels, AgentStates.Accepted, DateTimeOffset.UtcNow);
+        AgentEnrollment Enrolled(string host, NkeySeedFile key) =>
+            new(host, key.PublicKey, host == Host ? HostLabels : noLabels, AgentStates.Accepted, DateTimeOffset.UtcNow);
         _server = new ManagedNatsServer(new NatsServerOptions { Host = "127.0.0.1", Port = port }, _dataDir, NullLogger<ManagedNatsServer>.Instance)
         {
             Admin = Api,
