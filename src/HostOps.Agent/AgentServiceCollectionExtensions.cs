@@ -1,3 +1,4 @@
+using HostOps.Agent.Admission;
 using HostOps.Agent.Consuming;
 using HostOps.Agent.Heartbeat;
 using HostOps.Agent.Operations;
@@ -15,7 +16,8 @@ public static class AgentServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the agent: its identity (<c>job.worker.hostname</c>, default the kernel's hostname; <c>job.worker.labels</c>),
-    /// the operation handlers, the consumer pipeline and the heartbeat, as hosted services.
+    /// the operation handlers, the consumer pipeline, the heartbeat and the <see cref="RevocationWatch"/> (which stops the
+    /// agent once NATS no longer admits its identity), as hosted services.
     /// </summary>
     public static IServiceCollection AddHostOpsAgent(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,10 +28,12 @@ public static class AgentServiceCollectionExtensions
         services.TryAddSingleton<HeldAttempts>();
         services.TryAddSingleton<JobRunner>();
         services.TryAddSingleton<AgentWorker>();
+        services.TryAddSingleton<RevocationWatch>();
 
         // Hosts stop services in reverse order: the worker drains its jobs before the heartbeat removes the key.
         services.AddHostedService<HeartbeatService>();
         services.AddHostedService(sp => sp.GetRequiredService<AgentWorker>());
+        services.AddHostedService(sp => sp.GetRequiredService<RevocationWatch>());
         return services;
     }
 }

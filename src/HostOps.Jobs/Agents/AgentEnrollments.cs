@@ -93,7 +93,11 @@ public sealed class AgentEnrollments(JobBuckets buckets, TimeProvider time)
         return known is null ? null : await PutAsync(await buckets.EnrollmentsAsync(cancellationToken), known with { Draining = draining }, cancellationToken);
     }
 
-    /// <summary>Removes the agent's enrollment (and with it, its NATS identity); false when it was not enrolled.</summary>
+    /// <summary>
+    /// Removes the agent's enrollment (and with it, its NATS identity), then its heartbeat: a removed agent can write
+    /// nothing more, so the attempts it held count as abandoned at once and the sweep hands them to other agents.
+    /// False when it was not enrolled.
+    /// </summary>
     public async Task<bool> RemoveAsync(string hostname, CancellationToken cancellationToken)
     {
         if (await GetAsync(hostname, cancellationToken) is null)
@@ -103,6 +107,8 @@ public sealed class AgentEnrollments(JobBuckets buckets, TimeProvider time)
 
         var store = await buckets.EnrollmentsAsync(cancellationToken);
         await store.DeleteAsync(JobKeys.Enrollment(hostname), cancellationToken: cancellationToken);
+        var registry = await buckets.RegistryAsync(cancellationToken);
+        await registry.DeleteAsync(JobKeys.Agent(hostname), cancellationToken: cancellationToken);
         return true;
     }
 

@@ -30,7 +30,7 @@ public sealed class JoinTests : IDisposable
     private string ApiUrl => $"http://127.0.0.1:{_apiPort}";
 
     [Fact]
-    public async Task An_agent_joins_with_a_token_once_runs_jobs_and_loses_its_identity_when_removed()
+    public async Task An_agent_joins_with_a_token_once_runs_jobs_and_when_removed_is_disconnected_within_2_s_its_jobs_go_to_others_and_it_exits()
     {
         await using var control = HostOpsProcess.Start(_workDir, ControlPlane(), "start");
         await control.WaitForOutputAsync("HostOps is running", Ready);
@@ -59,6 +59,18 @@ public sealed class JoinTests : IDisposable
         }
 
         await Should.ThrowAsync<NatsException>(async () => await ConnectAsync(seed));
+
+        // Its jobs go to the others at once: it no longer heartbeats, and nothing waits for it.
+        (await http.GetFromJsonAsync("job/workers", HostOpsJsonContext.Default.WorkerList, Ct))!.Workers.Select(w => w.Hostname).ShouldNotContain("joiner");
+        for (var i = 0; i < 3; i++)
+        {
+            var answered = await http.GetFromJsonAsync("system/hostname?target_hostname=_any", HostOpsJsonContext.Default.NodeResultsHostnameResult, Ct);
+            answered!.Results.ShouldHaveSingleItem().Hostname.ShouldNotBe("joiner");
+        }
+
+        // The removed agent does not retry its refused identity forever: it stops, saying why, with a non-zero exit.
+        (await joiner.WaitForExitAsync(TimeSpan.FromSeconds(30))).ShouldBe(1, joiner.Output);
+        joiner.Output.ShouldContain("hostops: NATS no longer admits the identity of agent joiner");
     }
 
     [Fact]

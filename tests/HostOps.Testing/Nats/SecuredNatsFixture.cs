@@ -30,6 +30,7 @@ public sealed class SecuredNatsFixture : IAsyncLifetime
 
     private readonly string _dataDir = Directory.CreateTempSubdirectory("hostops-secured-").FullName;
     private ManagedNatsServer? _server;
+    private List<AgentEnrollment> _enrollments = [];
 
     public NkeySeedFile Api { get; private set; } = null!;
 
@@ -59,15 +60,22 @@ public sealed class SecuredNatsFixture : IAsyncLifetime
         var noLabels = new Dictionary<string, string>();
         AgentEnrollment Enrolled(string host, NkeySeedFile key) =>
             new(host, key.PublicKey, host == Host ? HostLabels : noLabels, AgentStates.Accepted, DateTimeOffset.UtcNow);
+        _enrollments = [Enrolled(Host, Agent), Enrolled(OtherHost, OtherAgent), Enrolled(DrainingHost, DrainingAgent) with { Draining = true }];
         _server = new ManagedNatsServer(new NatsServerOptions { Host = "127.0.0.1", Port = port }, _dataDir, NullLogger<ManagedNatsServer>.Instance)
         {
             Admin = Api,
-            Users = FleetUsers.For(
-                Options, Api.PublicKey, [Enrolled(Host, Agent), Enrolled(OtherHost, OtherAgent), Enrolled(DrainingHost, DrainingAgent) with { Draining = true }]),
+            Users = FleetUsers.For(Options, Api.PublicKey, _enrollments),
         };
         await _server.StartAsync(CancellationToken.None);
         await using var api = await ConnectAsync(Api);
         await JobResources.EnsureAsync(api, Options, CancellationToken.None);
+    }
+
+    /// <summary>Removes an agent's enrollment, as <c>DELETE /agent/{host}</c> does: the server reloads without its identity.</summary>
+    public void Remove(string hostname)
+    {
+        _enrollments = [.. _enrollments.Where(e => e.Hostname != hostname)];
+        (_server ?? throw new InvalidOperationException("fixture not started")).ApplyUsers(FleetUsers.For(Options, Api.PublicKey, _enrollments));
     }
 
     /// <summary>A connection as <paramref name="identity"/> (none: anonymous), replies on <paramref name="inboxPrefix"/>.</summary>

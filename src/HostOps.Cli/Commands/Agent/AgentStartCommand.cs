@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HostOps.Agent.Admission;
 using HostOps.Cli.Configuration;
 using HostOps.Cli.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +50,12 @@ internal static class AgentStartCommand
         await host.StartAsync(context.CancellationToken);
         await context.Output.WriteLineAsync($"Agent is running against {settings.Nats.Url}; Ctrl-C stops it.");
         await host.WaitForShutdownAsync(context.CancellationToken);
+        if (host.Services.GetRequiredService<RevocationWatch>().Reason is { } revoked)
+        {
+            await context.Error.WriteLineAsync($"hostops: {revoked}");
+            return CliApp.Failed;
+        }
+
         return CliApp.Ok;
     }
 }
