@@ -32,6 +32,7 @@ public sealed partial class RevocationWatch : IHostedService, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<RevocationWatch> _logger;
     private readonly Lock _gate = new();
+    private readonly TaskCompletionSource<string> _revoked = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ITimer? _refused;
 
     public RevocationWatch(
@@ -48,6 +49,9 @@ public sealed partial class RevocationWatch : IHostedService, IDisposable
 
     /// <summary>Why the agent stopped by itself (its identity was revoked); null while it has not.</summary>
     public string? Reason { get; private set; }
+
+    /// <summary>Completes with <see cref="Reason"/> once the identity counts as revoked.</summary>
+    public Task<string> Revoked => _revoked.Task;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -109,6 +113,7 @@ public sealed partial class RevocationWatch : IHostedService, IDisposable
 
         // The host reads its shutdown timeout when it stops, from this very options instance.
         _host.ShutdownTimeout = TimeSpan.FromTicks(Math.Min(_host.ShutdownTimeout.Ticks, RevokedGrace.Ticks));
+        _revoked.TrySetResult(Reason);
         _lifetime.StopApplication();
     }
 

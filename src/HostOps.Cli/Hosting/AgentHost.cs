@@ -1,4 +1,5 @@
 using HostOps.Agent;
+using HostOps.Agent.Admission;
 using HostOps.Cli.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,45 @@ internal static class AgentHost
         builder.Services.AddHostOpsAgent(builder.Configuration);
         configureAgent?.Invoke(builder.Services);
         return builder.Build();
+    }
+
+    /// <summary>
+    /// Runs a started agent until it stops: on <paramref name="cancellationToken"/> (Ctrl-C), when its host is told to
+    /// stop, or by itself once NATS no longer admits its identity (<see cref="RevocationWatch"/>); then says why in one
+    /// line on <paramref name="error"/>. True when it stopped because its identity was revoked.
+    /// </summary>
+    public static async Task<bool> RunUntilStoppedAsync(IHost agent, TextWriter error, CancellationToken cancellationToken)
+    {
+        await agent.WaitForShutdownAsync(cancellationToken);
+        if (agent.Services.GetRequiredService<RevocationWatch>().Reason is not { } revoked)
+        {
+            return false;
+        }
+
+        await error.WriteLineAsync($"hostops: {revoked}");
+        return true;
+    }
+
+    /// <summary>
+    /// Stops a started agent once NATS no longer admits its identity, saying why in one line on <paramref name="error"/>:
+    /// for the agent <c>hostops start</c> runs beside the API, which goes on without it. False when
+    /// <paramref name="cancellationToken"/> ends the wait first (the caller stops the agent then).
+    /// </summary>
+    public static async Task<bool> StopWhenRevokedAsync(IHost agent, TextWriter error, CancellationToken cancellationToken)
+    {
+        string revoked;
+        try
+        {
+            revoked = await agent.Services.GetRequiredService<RevocationWatch>().Revoked.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+
+        await error.WriteLineAsync($"hostops: {revoked}");
+        await agent.StopAsync(CancellationToken.None);
+        return true;
     }
 
     /// <summary>

@@ -1,9 +1,7 @@
 using System.CommandLine;
-using HostOps.Agent.Admission;
 using HostOps.Cli.Configuration;
 using HostOps.Cli.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace HostOps.Cli.Commands.Agent;
 
@@ -49,13 +47,6 @@ internal static class AgentStartCommand
         using var host = AgentHost.Create(loaded, connection, configureAgent);
         await host.StartAsync(context.CancellationToken);
         await context.Output.WriteLineAsync($"Agent is running against {settings.Nats.Url}; Ctrl-C stops it.");
-        await host.WaitForShutdownAsync(context.CancellationToken);
-        if (host.Services.GetRequiredService<RevocationWatch>().Reason is { } revoked)
-        {
-            await context.Error.WriteLineAsync($"hostops: {revoked}");
-            return CliApp.Failed;
-        }
-
-        return CliApp.Ok;
+        return await AgentHost.RunUntilStoppedAsync(host, context.Error, context.CancellationToken) ? CliApp.Failed : CliApp.Ok;
     }
 }

@@ -48,9 +48,18 @@ internal static class StartCommand
         var agentConnection = await LocalEnrollment.EnsureAsync(settings, nats.Admin!, context.Error, context.CancellationToken);
         using var agent = AgentHost.Create(loaded, agentConnection, configureAgent);
         await agent.StartAsync(context.CancellationToken);
+
+        // The agent stops after the API, or alone once its identity is revoked (the API goes on without it).
+        using var apiStopped = new CancellationTokenSource();
+        var agentRevoked = AgentHost.StopWhenRevokedAsync(agent, context.Error, apiStopped.Token);
         await StartBanner.WriteAsync(context.Output, settings, nats, loaded.GeneratedFilePath, firstRun);
         await app.WaitForShutdownAsync(context.CancellationToken);
-        await agent.StopAsync(CancellationToken.None);
+        await apiStopped.CancelAsync();
+        if (!await agentRevoked)
+        {
+            await agent.StopAsync(CancellationToken.None);
+        }
+
         await context.Output.WriteLineAsync("hostops: stopped");
         return CliApp.Ok;
     }
