@@ -6,6 +6,8 @@ using HostOps.Testing.Nats;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using NATS.Client.Core;
 using Shouldly;
 using Xunit;
 
@@ -24,8 +26,7 @@ public sealed class RevocationWatchTests(SecuredNatsFixture nats) : IClassFixtur
         var stopping = agent.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         var watch = agent.Services.GetRequiredService<RevocationWatch>();
         await Eventually.TrueAsync(
-            () => Task.FromResult(agent.Services.GetRequiredService<NATS.Client.Core.INatsConnection>().ConnectionState == NATS.Client.Core.NatsConnectionState.Open),
-            what: "the agent connected");
+            () => Task.FromResult(agent.Services.GetRequiredService<INatsConnection>().ConnectionState == NatsConnectionState.Open), what: "the agent connected");
         watch.Reason.ShouldBeNull();
 
         nats.Remove(SecuredNatsFixture.OtherHost);
@@ -33,5 +34,36 @@ public sealed class RevocationWatchTests(SecuredNatsFixture nats) : IClassFixtur
         await Eventually.TrueAsync(() => Task.FromResult(stopping.IsCancellationRequested), RevocationWatch.RefusedFor * 3, "the agent stopped");
         watch.Reason.ShouldNotBeNull().ShouldContain($"agent {SecuredNatsFixture.OtherHost}");
         agent.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout.ShouldBeLessThanOrEqualTo(RevocationWatch.RevokedGrace);
+    }
+
+    [Fact]
+    public async Task A_refusal_that_ends_within_the_window_is_ridden_out()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var agent = await TestAgent.StartAsync(
+            nats.ConfigurationFor(nats.Agent, AgentPermissions.InboxPrefix(SecuredNatsFixture.Host)),
+            SecuredNatsFixture.Host,
+            new Dictionary<string, string>(SecuredNatsFixture.HostLabels),
+            services => services.AddSingleton<TimeProvider>(time));
+        var connection = agent.Services.GetRequiredService<INatsConnection>();
+        var refused = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.ServerError += (_, args) =>
+        {
+            if (args.Kind == NatsServerErrorKind.AuthorizationViolation)
+            {
+                refused.TrySetResult();
+            }
+
+            return ValueTask.CompletedTask;
+        };
+
+        nats.Remove(SecuredNatsFixture.Host);
+        await refused.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        nats.Readmit(SecuredNatsFixture.Host);
+        await Eventually.TrueAsync(() => Task.FromResult(connection.ConnectionState == NatsConnectionState.Open), what: "the agent was admitted again");
+        time.Advance(RevocationWatch.RefusedFor * 2);
+
+        agent.Services.GetRequiredService<RevocationWatch>().Reason.ShouldBeNull();
+        agent.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested.ShouldBeFalse();
     }
 }

@@ -30,6 +30,7 @@ public sealed class SecuredNatsFixture : IAsyncLifetime
 
     private readonly string _dataDir = Directory.CreateTempSubdirectory("hostops-secured-").FullName;
     private ManagedNatsServer? _server;
+    private List<AgentEnrollment> _enrolled = [];
     private List<AgentEnrollment> _enrollments = [];
 
     public NkeySeedFile Api { get; private set; } = null!;
@@ -60,7 +61,8 @@ public sealed class SecuredNatsFixture : IAsyncLifetime
         var noLabels = new Dictionary<string, string>();
         AgentEnrollment Enrolled(string host, NkeySeedFile key) =>
             new(host, key.PublicKey, host == Host ? HostLabels : noLabels, AgentStates.Accepted, DateTimeOffset.UtcNow);
-        _enrollments = [Enrolled(Host, Agent), Enrolled(OtherHost, OtherAgent), Enrolled(DrainingHost, DrainingAgent) with { Draining = true }];
+        _enrolled = [Enrolled(Host, Agent), Enrolled(OtherHost, OtherAgent), Enrolled(DrainingHost, DrainingAgent) with { Draining = true }];
+        _enrollments = _enrolled;
         _server = new ManagedNatsServer(new NatsServerOptions { Host = "127.0.0.1", Port = port }, _dataDir, NullLogger<ManagedNatsServer>.Instance)
         {
             Admin = Api,
@@ -75,6 +77,13 @@ public sealed class SecuredNatsFixture : IAsyncLifetime
     public void Remove(string hostname)
     {
         _enrollments = [.. _enrollments.Where(e => e.Hostname != hostname)];
+        (_server ?? throw new InvalidOperationException("fixture not started")).ApplyUsers(FleetUsers.For(Options, Api.PublicKey, _enrollments));
+    }
+
+    /// <summary>Gives a removed agent its enrollment back: the server reloads with its identity.</summary>
+    public void Readmit(string hostname)
+    {
+        _enrollments = [.. _enrollments, .. _enrolled.Where(e => e.Hostname == hostname)];
         (_server ?? throw new InvalidOperationException("fixture not started")).ApplyUsers(FleetUsers.For(Options, Api.PublicKey, _enrollments));
     }
 
