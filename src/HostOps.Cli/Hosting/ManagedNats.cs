@@ -20,10 +20,13 @@ internal static class ManagedNats
     public static ManagedNatsServer Create(HostOpsSettings settings, ILoggerFactory loggers)
     {
         var admin = NkeySeedFile.Load(settings.Nats.NkeyFile);
-        return new(settings.NatsServer, settings.DataDir, loggers.CreateLogger<ManagedNatsServer>())
+        var server = settings.NatsServer;
+        string[] listeners = server.Cluster.Enabled ? [server.Host, NatsServerConfigFile.ClusterHost(server)] : [server.Host];
+        return new(server, settings.DataDir, loggers.CreateLogger<ManagedNatsServer>())
         {
             Admin = admin,
-            Tls = HostOpsCa.IsLoopbackOnly(settings.NatsServer.Host) ? null : HostOpsCa.Ensure(settings.DataDir, [settings.NatsServer.Host]),
+            Tls = listeners.All(HostOpsCa.IsLoopbackOnly) ? null : HostOpsCa.Ensure(settings.DataDir, listeners),
+            ClusterSecret = server.Cluster.Enabled ? ClusterSecret.LoadOrCreate(settings.DataDir) : null,
             Users = AuthorizationFollower.InitialUsers(settings, admin),
             AfterRestart = cancellationToken => NatsProvisioning.EnsureAsync(settings, cancellationToken),
         };

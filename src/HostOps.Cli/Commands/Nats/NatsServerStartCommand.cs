@@ -29,7 +29,7 @@ internal static class NatsServerStartCommand
         using var loggers = CliLogging.CreateFactory(loaded.Configuration);
         await using var nats = ManagedNats.Create(settings, loggers);
         await ManagedNats.StartAsync(nats, context.CancellationToken);
-        await NatsProvisioning.EnsureAsync(settings, context.CancellationToken);
+        await NatsProvisioning.EnsureForManagedServerAsync(settings, context.Error, context.CancellationToken);
         await using var authorization = AuthorizationFollower.Start(settings, nats, nats.Admin!, loggers);
         await context.Output.WriteLineAsync($"nats-server is running at {nats.Url} (store {nats.StoreDir}); Ctrl-C stops it.");
         try

@@ -40,7 +40,7 @@ internal static class StartCommand
         StartupSecrets.WriteAdminToken(loaded, settings, TimeProvider.System);
 
         await ManagedNats.StartAsync(nats, context.CancellationToken);
-        await NatsProvisioning.EnsureAsync(settings, context.CancellationToken);
+        await NatsProvisioning.EnsureForManagedServerAsync(settings, context.Error, context.CancellationToken);
         await using var authorization = AuthorizationFollower.Start(settings, nats, nats.Admin!, loggers);
 
         await using var app = ApiHost.Create(loaded);
