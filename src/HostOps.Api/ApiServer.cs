@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using HostOps.Api.Configuration;
 using HostOps.Api.Endpoints.Agents;
+using HostOps.Api.Endpoints.Cluster;
 using HostOps.Api.Endpoints.Health;
 using HostOps.Api.Endpoints.Jobs;
 using HostOps.Api.Endpoints.Network;
@@ -60,6 +61,7 @@ public static class ApiServer
         app.MapHealthEndpoints();
         app.MapJobEndpoints();
         app.MapAgentEndpoints();
+        app.MapClusterEndpoints();
         app.MapSystemEndpoints();
         app.MapNetworkEndpoints();
         app.MapOpenApi();

@@ -166,11 +166,16 @@ public static class ConfigValidator
         }
     }
 
-    private static void NatsUrl(string url)
+    // One URL, or a comma-separated list of a cluster's servers, as NATS clients take them.
+    private static void NatsUrl(string urls)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("nats" or "tls") || uri.Port is < 1 or > 65535)
+        var list = urls.Split(',', StringSplitOptions.TrimEntries);
+        foreach (var url in list)
         {
-            throw new ConfigException("nats:url", $"'{url}' is not a NATS URL (like nats://127.0.0.1:4222)");
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("nats" or "tls") || uri.Port is < 1 or > 65535)
+            {
+                throw new ConfigException("nats:url", $"'{url}' is not a NATS URL (like nats://127.0.0.1:4222, or several separated by commas)");
+            }
         }
     }
 

@@ -17,6 +17,7 @@ internal static class ApiHost
         var builder = ApiServer.CreateBuilder(loaded.Configuration);
         builder.Logging.UseCliConsole(loaded.Configuration);
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+        builder.Services.AddClusterMaterial(loaded.DataDir);
         return ApiServer.Build(builder);
     }
 

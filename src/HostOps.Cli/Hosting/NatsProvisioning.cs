@@ -42,7 +42,10 @@ internal static class NatsProvisioning
                 {
                     said = true;
                     var routes = string.Join(", ", settings.NatsServer.Cluster.Routes);
-                    await output.WriteLineAsync($"hostops: waiting for a quorum of cluster {settings.NatsServer.Cluster.Name} (routes {routes}) before JetStream answers ({e.Message})");
+                    var replicas = new[] { settings.Job.Stream.Replicas, settings.Job.Kv.Replicas, settings.Job.Dlq.Replicas, settings.Job.Registry.Replicas }.Max();
+                    await output.WriteLineAsync(
+                        $"hostops: waiting for the servers of cluster {settings.NatsServer.Cluster.Name} (routes {routes}): JetStream answers once a quorum is up, " +
+                        $"and the first start makes its R{replicas} streams once {replicas} are ({e.Message})");
                 }
 
                 await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);

@@ -20,13 +20,27 @@ public sealed record HostOpsCa(string CaPath, string ServerCertPath, string Serv
 
     public static string CaPathIn(string dataDir) => Path.Combine(Directory(dataDir), "ca.pem");
 
+    public static string CaKeyPathIn(string dataDir) => Path.Combine(Directory(dataDir), "ca-key.pem");
+
+    /// <summary>
+    /// Takes another server's CA (a server joining the cluster): the next <see cref="Ensure"/> issues this server's
+    /// certificate from it.
+    /// </summary>
+    public static void Adopt(string dataDir, string caPem, string caKeyPem)
+    {
+        System.IO.Directory.CreateDirectory(Directory(dataDir));
+        NkeySeedFile.WritePrivate(CaKeyPathIn(dataDir), caKeyPem);
+        NkeySeedFile.WritePrivate(CaPathIn(dataDir), caPem);
+        File.Delete(Path.Combine(Directory(dataDir), "server.pem"));
+    }
+
     /// <summary>The CA and a server certificate valid for <paramref name="names"/> (plus localhost, 127.0.0.1, ::1 and this host's name).</summary>
     public static HostOpsCa Ensure(string dataDir, IEnumerable<string> names)
     {
         var directory = Directory(dataDir);
         System.IO.Directory.CreateDirectory(directory);
         var ca = new HostOpsCa(Path.Combine(directory, "ca.pem"), Path.Combine(directory, "server.pem"), Path.Combine(directory, "server-key.pem"));
-        var caKeyPath = Path.Combine(directory, "ca-key.pem");
+        var caKeyPath = CaKeyPathIn(dataDir);
         if (!File.Exists(ca.CaPath) || !File.Exists(caKeyPath))
         {
             using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
