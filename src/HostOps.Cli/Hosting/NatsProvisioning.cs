@@ -70,7 +70,7 @@ internal static class NatsProvisioning
         {
             await EnsureAsync(settings, cancellationToken);
         }
-        catch (NatsException e)
+        catch (Exception e) when (e is NatsException || WaitsForQuorum(e))
         {
             await output.WriteLineAsync($"hostops: NATS at {settings.Nats.Url} does not answer yet ({e.Message}); streams and buckets are created once it does");
         }
