@@ -16,7 +16,7 @@ namespace HostOps.Api.Tests.Health;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class ClusterHealthTests : IAsyncLifetime
 {
-    private static readonly TimeSpan FailoverWithin = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan FailoverWithin = TimeSpan.FromSeconds(30);
 
     private ManagedNatsCluster _cluster = null!;
     private TestApi _api = null!;
