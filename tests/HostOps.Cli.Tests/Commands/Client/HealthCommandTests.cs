@@ -44,8 +44,8 @@ public sealed class HealthCommandTests
 
         var output = cli.Output.ToString();
         output.ShouldContain("Cluster  prod: n1 up, n2 down, n3 up");
-        output.ShouldContain("│ Stream │ Messages │ Bytes   │ Consumers │ Leader │ Replicas               │");
-        output.ShouldContain("│ JOBS   │ 42       │ 1.0 KiB │ 1         │ n3     │ n1, n2 (not current)   │");
+        output.ShouldContain("│ Stream │ Messages │ Bytes   │ Consumers │ Leader │ Replicas             │");
+        output.ShouldContain("│ JOBS   │ 42       │ 1.0 KiB │ 1         │ n3     │ n1, n2 (not current) │");
         output.ShouldContain("│ job-queue │ 10   │ 2.0 KiB │ n1     │ n2 (not current), n3 │");
     }
 
