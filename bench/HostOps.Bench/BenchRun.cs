@@ -2,13 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Operations;
-using HostOps.Jobs.Configuration;
-using HostOps.Jobs.Index;
-using HostOps.Testing.Agents;
 using HostOps.Testing.Jobs;
 using HostOps.Testing.Nats;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using NATS.Client.Core;
 using NATS.Client.JetStream;
 using NATS.Client.JetStream.Models;
@@ -56,8 +51,17 @@ internal sealed class BenchRun : IAsyncDisposable
         Row($"statistics query p50 at {_settings.StatsJobs:N0} jobs (ms)", large, "0.000");
         Row($"ratio statistics {_settings.StatsJobs:N0} / 1,000", large / small, "0.00");
 
-        var (health, status) = await HttpBench.RunAsync(
-            FileBacked(TestJobConfiguration.Create(_server.Url)), _settings.StatsJobs, TimeSpan.FromSeconds(10));
+        await TlsAndNkeyAsync();
+        await ClusterAsync();
+
+        if (HttpBench.MissingWrk() is { } missing)
+        {
+            Console.WriteLine(missing);
+            PrintTable();
+            return;
+        }
+
+        var (health, status) = await HttpBench.RunAsync(BenchJobConfiguration.Create(_server.Url), _settings.StatsJobs, TimeSpan.FromSeconds(10));
         Row("GET /health requests/s (wrk -t2 -c16, 10 s)", health.RequestsPerSecond);
         Row("GET /health p99 (ms)", health.P99Ms, "0.00");
         Row($"GET /health/status requests/s with {_settings.StatsJobs:N0} jobs", status.RequestsPerSecond);
@@ -110,63 +114,60 @@ internal sealed class BenchRun : IAsyncDisposable
 
     private async Task<(double JobsPerSecond, double P50, double P99)> EndToEndAsync()
     {
-        var configuration = FileBacked(TestJobConfiguration.Create(_server.Url));
-        await using var system = await TestJobSystem.StartAsync(_server.Url, configuration);
-        await using var agent = await TestAgent.StartAsync(configuration, "bench-agent", maxJobs: 64);
-        var index = system.Services.GetRequiredService<JobIndex>();
-        await WarmUpAsync(system, index);
-
-        var ids = new Guid[_settings.Jobs];
-        var clock = Stopwatch.StartNew();
-        await Measure.ThroughputAsync(_settings.Jobs, _settings.Concurrency, async i =>
-        {
-            ids[i] = (await system.Client.SubmitAsync(Hostname, null, CancellationToken.None)).JobId;
-            await index.WhenTerminalAsync(ids[i], Timeout.InfiniteTimeSpan, CancellationToken.None);
-        });
-        var jobsPerSecond = _settings.Jobs / clock.Elapsed.TotalSeconds;
-        var failed = ids.Count(id => index.Find(id)?.View.Status != JobStatus.Completed);
-        if (failed > 0)
-        {
-            throw new InvalidOperationException($"{failed} bench jobs did not complete");
-        }
-
-        var latencies = await PacedLatenciesAsync(system, index);
+        var configuration = BenchJobConfiguration.Create(_server.Url);
+        await using var workload = await EndToEndWorkload.StartAsync(configuration, configuration);
+        var jobsPerSecond = await workload.ThroughputAsync(_settings.Jobs, _settings.Concurrency);
+        var latencies = await workload.PacedLatenciesAsync(_settings.PacedRate, _settings.PacedFor);
         return (jobsPerSecond, Measure.Percentile(latencies, 50), Measure.Percentile(latencies, 99));
     }
 
-    private async Task<List<double>> PacedLatenciesAsync(TestJobSystem system, JobIndex index)
+    /// <summary>
+    /// The same end-to-end workload against a managed server secured as production runs it beyond loopback (TLS with
+    /// HostOps' CA, nkey identities, the agent's least-privilege permissions) and against the same server plain and
+    /// anonymous, alternating (<see cref="WorkloadComparison"/>).
+    /// </summary>
+    private async Task TlsAndNkeyAsync()
     {
-        var total = (int)(_settings.PacedRate * _settings.PacedFor.TotalSeconds);
-        var interval = TimeSpan.FromSeconds(1.0 / _settings.PacedRate);
-        var latencies = new double[total];
-        var running = new List<Task>(total);
-        var clock = Stopwatch.StartNew();
-        for (var i = 0; i < total; i++)
-        {
-            var due = interval * i;
-            var wait = due - clock.Elapsed;
-            if (wait > TimeSpan.FromMilliseconds(1))
-            {
-                await Task.Delay(wait);
-            }
+        Console.WriteLine("TLS + nkey auth against plain, anonymous:");
+        await using var plain = await LoopbackNatsServer.StartPlainAsync();
+        await using var secured = await LoopbackNatsServer.StartSecuredAsync();
+        await using var without = await EndToEndWorkload.StartAsync(plain.ApiConfiguration, plain.AgentConfiguration);
+        await using var with = await EndToEndWorkload.StartAsync(secured.ApiConfiguration, secured.AgentConfiguration);
+        var (plainRate, securedRate) = await WorkloadComparison.RunAsync("plain", without, "TLS+nkey", with, _settings);
+        Row($"end-to-end, plain and anonymous (jobs/s, mean of {_settings.Rounds})", plainRate);
+        Row($"end-to-end, TLS + nkey identities, agent least privilege (jobs/s, mean of {_settings.Rounds})", securedRate);
+        Row("ratio TLS + nkey / plain", securedRate / plainRate, "0.00");
+    }
 
-            var n = i;
-            running.Add(Task.Run(async () =>
-            {
-                var start = Stopwatch.GetTimestamp();
-                var id = (await system.Client.SubmitAsync(Hostname, null, CancellationToken.None)).JobId;
-                await index.WhenTerminalAsync(id, Timeout.InfiniteTimeSpan, CancellationToken.None);
-                latencies[n] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            }));
-        }
+    /// <summary>
+    /// The same end-to-end workload with every stream and bucket at replicas 3 on a three-server cluster (API and
+    /// agent given all three URLs) and at replicas 1 on one server, alternating (<see cref="WorkloadComparison"/>).
+    /// </summary>
+    private async Task ClusterAsync()
+    {
+        Console.WriteLine("3-server cluster, replicas 3, against one server:");
+        await using var single = await LoopbackNatsServer.StartPlainAsync();
+        await using var cluster = await LoopbackCluster.StartAsync(3);
+        var replicated = BenchJobConfiguration.Create(cluster.Urls, replicas: 3);
+        await using var one = await EndToEndWorkload.StartAsync(single.ApiConfiguration, single.AgentConfiguration);
+        await using var three = await EndToEndWorkload.StartAsync(replicated, replicated);
+        var (singleRate, clusterRate) = await WorkloadComparison.RunAsync("1 server R1", one, "3 servers R3", three, _settings);
+        Row($"end-to-end, 1 server, replicas 1 (jobs/s, mean of {_settings.Rounds})", singleRate);
+        Row($"end-to-end, 3-server cluster, replicas 3 (jobs/s, mean of {_settings.Rounds})", clusterRate);
+        Row("ratio cluster R3 / single server", clusterRate / singleRate, "0.00");
+    }
 
-        await Task.WhenAll(running);
-        return [.. latencies.Order()];
+    /// <summary>Only the fleet comparisons: TLS + nkey against plain, and the R3 cluster against one server.</summary>
+    public async Task FleetAsync()
+    {
+        await TlsAndNkeyAsync();
+        await ClusterAsync();
+        PrintTable();
     }
 
     private async Task<(double Small, double Large)> StatsLatencyAsync()
     {
-        var configuration = FileBacked(TestJobConfiguration.Create(_server.Url));
+        var configuration = BenchJobConfiguration.Create(_server.Url);
         await using var system = await TestJobSystem.StartAsync(_server.Url, configuration);
         await FillAsync(system, 1_000);
         var small = Measure.Percentile(await Measure.LatenciesAsync(300, () => system.Client.GetStatsAsync(CancellationToken.None)), 50);
@@ -184,37 +185,6 @@ internal sealed class BenchRun : IAsyncDisposable
 
     private static Task<double> FillAsync(TestJobSystem system, int count) =>
         Measure.ThroughputAsync(count, 256, _ => system.Client.SubmitAsync(Hostname, null, CancellationToken.None));
-
-    private static async Task WarmUpAsync(TestJobSystem system, JobIndex index)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            await index.WhenTerminalAsync((await system.Client.SubmitAsync(Hostname, null, CancellationToken.None)).JobId, Timeout.InfiniteTimeSpan, CancellationToken.None);
-        }
-    }
-
-    private static IConfiguration FileBacked(IConfiguration configuration)
-    {
-        foreach (var section in new[] { "stream", "dlq", "kv", "registry" })
-        {
-            configuration[$"job:{section}:storage"] = "file";
-        }
-
-        // The production sizes, not the tests' small in-memory limits: a bench stores far more jobs.
-        var defaults = new JobOptions();
-        configuration["job:stream:max_bytes"] = defaults.Stream.MaxBytes.ToString();
-        configuration["job:kv:max_bytes"] = defaults.Kv.MaxBytes.ToString();
-        configuration["job:dlq:max_bytes"] = defaults.Dlq.MaxBytes.ToString();
-        configuration["job:registry:max_bytes"] = defaults.Registry.MaxBytes.ToString();
-
-        // The production timings, not the tests' fast ones (a sweep and a heartbeat every 200 ms).
-        configuration["job:sweep:interval"] = defaults.Sweep.Interval.ToString();
-        configuration["job:registry:heartbeat_interval"] = defaults.Registry.HeartbeatInterval.ToString();
-        configuration["job:registry:ttl"] = defaults.Registry.Ttl.ToString();
-        configuration["job:consumer:ack_wait"] = defaults.Consumer.AckWait.ToString();
-
-        return configuration;
-    }
 
     private void Row(string figure, double value, string format = "N0")
     {

@@ -23,6 +23,31 @@ internal static class Measure
         return count / clock.Elapsed.TotalSeconds;
     }
 
+    /// <summary>
+    /// Measures <paramref name="a"/> and <paramref name="b"/> <paramref name="rounds"/> times each, in the order
+    /// A B, B A, A B, … so that a change of load on the shared machine falls on both alike; each one's figures in
+    /// measurement order.
+    /// </summary>
+    public static async Task<(List<double> A, List<double> B)> AlternatingAsync(int rounds, Func<Task<double>> a, Func<Task<double>> b)
+    {
+        var (first, second) = (new List<double>(rounds), new List<double>(rounds));
+        for (var round = 0; round < rounds; round++)
+        {
+            if (round % 2 == 0)
+            {
+                first.Add(await a());
+                second.Add(await b());
+            }
+            else
+            {
+                second.Add(await b());
+                first.Add(await a());
+            }
+        }
+
+        return (first, second);
+    }
+
     /// <summary>Latencies in ms of <paramref name="count"/> sequential calls, sorted.</summary>
     public static async Task<List<double>> LatenciesAsync(int count, Func<Task> call)
     {
