@@ -129,14 +129,34 @@ internal sealed class BenchRun : IAsyncDisposable
     private async Task TlsAndNkeyAsync()
     {
         Console.WriteLine("TLS + nkey auth against plain, anonymous:");
-        await using var plain = await LoopbackNatsServer.StartPlainAsync();
-        await using var secured = await LoopbackNatsServer.StartSecuredAsync();
-        await using var without = await EndToEndWorkload.StartAsync(plain.ApiConfiguration, plain.AgentConfiguration);
-        await using var with = await EndToEndWorkload.StartAsync(secured.ApiConfiguration, secured.AgentConfiguration);
-        var (plainRate, securedRate) = await WorkloadComparison.RunAsync("plain", without, "TLS+nkey", with, _settings);
-        Row($"end-to-end, plain and anonymous (jobs/s, mean of {_settings.Rounds})", plainRate);
-        Row($"end-to-end, TLS + nkey identities, agent least privilege (jobs/s, mean of {_settings.Rounds})", securedRate);
-        Row("ratio TLS + nkey / plain", securedRate / plainRate, "0.00");
+        var variants = new List<(string Name, bool Tls, bool Identities)> { ("plain", false, false), ("TLS+nkey", true, true) };
+        if (_settings.SecurityParts)
+        {
+            variants.AddRange([("TLS only", true, false), ("nkey only", false, true)]);
+        }
+
+        await using var resources = new AsyncDisposables();
+        var compared = new List<ComparedWorkload>();
+        foreach (var (name, tls, identities) in variants)
+        {
+            var server = resources.Add(await LoopbackNatsServer.StartAsync(tls, identities));
+            var workload = resources.Add(await EndToEndWorkload.StartAsync(server.ApiConfiguration, server.AgentConfiguration));
+            compared.Add(new ComparedWorkload(name, workload, [server.ProcessId]));
+        }
+
+        var figures = await WorkloadComparison.RunAsync(_settings, [.. compared]);
+        Row($"end-to-end, plain and anonymous (jobs/s, mean of {_settings.Rounds})", figures[0].JobsPerSecond);
+        Row($"end-to-end, TLS + nkey identities, agent least privilege (jobs/s, mean of {_settings.Rounds})", figures[1].JobsPerSecond);
+        Row("ratio TLS + nkey / plain", figures[1].JobsPerSecond / figures[0].JobsPerSecond, "0.00");
+        for (var i = 2; i < variants.Count; i++)
+        {
+            Row($"ratio {variants[i].Name} / plain", figures[i].JobsPerSecond / figures[0].JobsPerSecond, "0.00");
+        }
+
+        for (var i = 0; i < variants.Count; i++)
+        {
+            Row($"CPU per job, {variants[i].Name}: bench (API side + agent) / nats-server (µs)", figures[i].BenchCpuMicrosPerJob, figures[i].ServerCpuMicrosPerJob);
+        }
     }
 
     /// <summary>
@@ -151,10 +171,13 @@ internal sealed class BenchRun : IAsyncDisposable
         var replicated = BenchJobConfiguration.Create(cluster.Urls, replicas: 3);
         await using var one = await EndToEndWorkload.StartAsync(single.ApiConfiguration, single.AgentConfiguration);
         await using var three = await EndToEndWorkload.StartAsync(replicated, replicated);
-        var (singleRate, clusterRate) = await WorkloadComparison.RunAsync("1 server R1", one, "3 servers R3", three, _settings);
-        Row($"end-to-end, 1 server, replicas 1 (jobs/s, mean of {_settings.Rounds})", singleRate);
-        Row($"end-to-end, 3-server cluster, replicas 3 (jobs/s, mean of {_settings.Rounds})", clusterRate);
-        Row("ratio cluster R3 / single server", clusterRate / singleRate, "0.00");
+        var figures = await WorkloadComparison.RunAsync(
+            _settings, new ComparedWorkload("1 server R1", one, [single.ProcessId]), new ComparedWorkload("3 servers R3", three, cluster.ProcessIds));
+        Row($"end-to-end, 1 server, replicas 1 (jobs/s, mean of {_settings.Rounds})", figures[0].JobsPerSecond);
+        Row($"end-to-end, 3-server cluster, replicas 3 (jobs/s, mean of {_settings.Rounds})", figures[1].JobsPerSecond);
+        Row("ratio cluster R3 / single server", figures[1].JobsPerSecond / figures[0].JobsPerSecond, "0.00");
+        Row("CPU per job, 1 server R1: bench / nats-server (µs)", figures[0].BenchCpuMicrosPerJob, figures[0].ServerCpuMicrosPerJob);
+        Row("CPU per job, 3 servers R3: bench / all three nats-servers (µs)", figures[1].BenchCpuMicrosPerJob, figures[1].ServerCpuMicrosPerJob);
     }
 
     /// <summary>Only the fleet comparisons: TLS + nkey against plain, and the R3 cluster against one server.</summary>
@@ -186,9 +209,13 @@ internal sealed class BenchRun : IAsyncDisposable
     private static Task<double> FillAsync(TestJobSystem system, int count) =>
         Measure.ThroughputAsync(count, 256, _ => system.Client.SubmitAsync(Hostname, null, CancellationToken.None));
 
-    private void Row(string figure, double value, string format = "N0")
+    private void Row(string figure, double first, double second) =>
+        Row(figure, string.Create(CultureInfo.InvariantCulture, $"{first:N0} / {second:N0}"));
+
+    private void Row(string figure, double value, string format = "N0") => Row(figure, value.ToString(format, CultureInfo.InvariantCulture));
+
+    private void Row(string figure, string text)
     {
-        var text = value.ToString(format, CultureInfo.InvariantCulture);
         Console.WriteLine($"{figure}: {text}");
         _rows.Add((figure, text));
     }

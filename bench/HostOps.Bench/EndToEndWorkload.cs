@@ -18,6 +18,7 @@ namespace HostOps.Bench;
 internal sealed class EndToEndWorkload : IAsyncDisposable
 {
     public const string AgentHostname = "bench-agent";
+    private static readonly TimeSpan JobTimeout = TimeSpan.FromMinutes(2);
     private static readonly JobOperation Hostname = new(OperationTypes.HostnameGet);
     private readonly TestJobSystem _system;
     private readonly TestAgent _agent;
@@ -94,11 +95,20 @@ internal sealed class EndToEndWorkload : IAsyncDisposable
         return [.. latencies.Order()];
     }
 
+    // A job not done within JobTimeout means the set-up broke (a nats-server gone): fail the run rather than hang.
     private async Task<Guid> RunOneAsync()
     {
-        var id = (await _system.Client.SubmitAsync(Hostname, null, CancellationToken.None)).JobId;
-        await _index.WhenTerminalAsync(id, Timeout.InfiniteTimeSpan, CancellationToken.None);
-        return id;
+        using var timeout = new CancellationTokenSource(JobTimeout);
+        try
+        {
+            var id = (await _system.Client.SubmitAsync(Hostname, null, timeout.Token)).JobId;
+            await _index.WhenTerminalAsync(id, JobTimeout, timeout.Token);
+            return id;
+        }
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException)
+        {
+            throw new TimeoutException($"a bench job was not submitted and finished within {JobTimeout.TotalSeconds:N0} s; is every nats-server of the run still up?", e);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using HostOps.Nats.Server;
@@ -20,6 +21,7 @@ internal sealed class LoopbackCluster : IAsyncDisposable
     private const string Name = "hostops-bench";
     private readonly string _dataDir;
     private readonly List<Process> _servers;
+    private volatile bool _disposing;
 
     private LoopbackCluster(string dataDir, List<Process> servers, IReadOnlyList<int> clientPorts)
     {
@@ -27,6 +29,9 @@ internal sealed class LoopbackCluster : IAsyncDisposable
         _servers = servers;
         Urls = string.Join(",", clientPorts.Select(p => $"nats://127.0.0.1:{p.ToString(CultureInfo.InvariantCulture)}"));
     }
+
+    /// <summary>The pids of the cluster's servers.</summary>
+    public IReadOnlyList<int> ProcessIds => [.. _servers.Select(s => s.Id)];
 
     /// <summary>Every server's client URL, comma-separated, as <c>nats.url</c> takes them.</summary>
     public string Urls { get; }
@@ -51,7 +56,7 @@ internal sealed class LoopbackCluster : IAsyncDisposable
                     jetstream { store_dir: "{{Path.Combine(dataDir, $"n{i + 1}")}}" }
                     cluster { name: "{{Name}}", listen: "127.0.0.1:{{routePorts[i]}}", routes: [{{string.Join(", ", routes)}}] }
                     """);
-                servers.Add(StartServer(binary, config));
+                servers.Add(cluster.StartServer(binary, config, $"n{i + 1}"));
             }
 
             await cluster.WaitUntilReplicatedStreamsAsync(size, TimeSpan.FromSeconds(60));
@@ -64,7 +69,8 @@ internal sealed class LoopbackCluster : IAsyncDisposable
         }
     }
 
-    private static Process StartServer(string binary, string config)
+    /// <summary>Starts one server; should it exit before the cluster is disposed, says so at once with its last log lines.</summary>
+    private Process StartServer(string binary, string config, string name)
     {
         var info = new ProcessStartInfo(binary, ["-c", config])
         {
@@ -73,8 +79,28 @@ internal sealed class LoopbackCluster : IAsyncDisposable
             UseShellExecute = false,
         };
         var process = Process.Start(info) ?? throw new InvalidOperationException($"{binary} did not start");
-        process.ErrorDataReceived += (_, _) => { };
-        process.OutputDataReceived += (_, _) => { };
+        var log = new ConcurrentQueue<string>();
+        void Keep(string? line)
+        {
+            if (line is not null)
+            {
+                log.Enqueue(line);
+                while (log.Count > 20 && log.TryDequeue(out _))
+                {
+                }
+            }
+        }
+
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.EnableRaisingEvents = true;
+        process.Exited += (_, _) =>
+        {
+            if (!_disposing)
+            {
+                Console.Error.WriteLine($"cluster nats-server {name} (pid {process.Id}) exited with code {process.ExitCode}; its last lines:\n  {string.Join("\n  ", log)}");
+            }
+        };
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
         return process;
@@ -107,6 +133,7 @@ internal sealed class LoopbackCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _disposing = true;
         foreach (var server in _servers)
         {
             if (!server.HasExited)

@@ -38,24 +38,36 @@ internal sealed class LoopbackNatsServer : IAsyncDisposable
     /// <summary>The agent's configuration (its own identity and inbox prefix when secured).</summary>
     public IConfiguration AgentConfiguration { get; }
 
-    public static async Task<LoopbackNatsServer> StartPlainAsync()
-    {
-        var dataDir = Directory.CreateTempSubdirectory("hostops-bench-plain-").FullName;
-        var options = new NatsServerOptions { Host = "127.0.0.1", Port = FreePorts.Next() };
-        var server = new ManagedNatsServer(options, dataDir, NullLogger<ManagedNatsServer>.Instance);
-        var jobs = BenchJobConfiguration.Create(server.Url);
-        return await StartAsync(server, dataDir, jobs, jobs);
-    }
+    /// <summary>The pid of the running nats-server.</summary>
+    public int ProcessId => _server.ProcessId ?? throw new InvalidOperationException("the bench's nats-server is not running");
 
-    public static async Task<LoopbackNatsServer> StartSecuredAsync()
+    /// <summary>Anonymous and unencrypted.</summary>
+    public static Task<LoopbackNatsServer> StartPlainAsync() => StartAsync(tls: false, identities: false);
+
+    /// <summary>TLS and nkey identities, as production runs beyond loopback.</summary>
+    public static Task<LoopbackNatsServer> StartSecuredAsync() => StartAsync(tls: true, identities: true);
+
+    /// <summary>
+    /// A server with TLS (HostOps' CA) or not, and with nkey identities (the control plane's and the agent's, with its
+    /// permissions and inbox prefix) or anonymous: the two halves of <see cref="StartSecuredAsync"/> can be measured apart.
+    /// </summary>
+    public static async Task<LoopbackNatsServer> StartAsync(bool tls, bool identities)
     {
-        var dataDir = Directory.CreateTempSubdirectory("hostops-bench-secured-").FullName;
+        var dataDir = Directory.CreateTempSubdirectory("hostops-bench-nats-").FullName;
         var options = new NatsServerOptions { Host = "127.0.0.1", Port = FreePorts.Next() };
         var jobs = BenchJobConfiguration.Create($"nats://127.0.0.1:{options.Port}");
+        var ca = tls ? HostOpsCa.Ensure(dataDir, [options.Host]) : null;
+        var caFile = ca?.CaPath ?? "";
+        if (!identities)
+        {
+            var open = new ManagedNatsServer(options, dataDir, NullLogger<ManagedNatsServer>.Instance) { Tls = ca };
+            var anonymous = BenchJobConfiguration.With(jobs, new Dictionary<string, string?> { ["nats:ca_file"] = caFile });
+            return await StartAsync(open, dataDir, anonymous, anonymous);
+        }
+
         var jobOptions = jobs.GetSection(JobOptions.Section).Get<JobOptions>()!;
         var api = NkeySeedFile.LoadOrCreate(Path.Combine(dataDir, "identity", "api.nk"));
         var agent = NkeySeedFile.LoadOrCreate(Path.Combine(dataDir, "identity", "agent.nk"));
-        var ca = HostOpsCa.Ensure(dataDir, [options.Host]);
         var enrollment = new AgentEnrollment(
             EndToEndWorkload.AgentHostname, agent.PublicKey, new Dictionary<string, string>(), AgentStates.Accepted, DateTimeOffset.UtcNow);
         var server = new ManagedNatsServer(options, dataDir, NullLogger<ManagedNatsServer>.Instance)
@@ -67,12 +79,12 @@ internal sealed class LoopbackNatsServer : IAsyncDisposable
         var apiJobs = BenchJobConfiguration.With(jobs, new Dictionary<string, string?>
         {
             ["nats:nkey_file"] = api.Path,
-            ["nats:ca_file"] = ca.CaPath,
+            ["nats:ca_file"] = caFile,
         });
         var agentJobs = BenchJobConfiguration.With(jobs, new Dictionary<string, string?>
         {
             ["nats:nkey_file"] = agent.Path,
-            ["nats:ca_file"] = ca.CaPath,
+            ["nats:ca_file"] = caFile,
             ["nats:inbox_prefix"] = AgentPermissions.InboxPrefix(EndToEndWorkload.AgentHostname),
         });
         return await StartAsync(server, dataDir, apiJobs, agentJobs);

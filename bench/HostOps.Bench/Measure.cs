@@ -24,28 +24,22 @@ internal static class Measure
     }
 
     /// <summary>
-    /// Measures <paramref name="a"/> and <paramref name="b"/> <paramref name="rounds"/> times each, in the order
-    /// A B, B A, A B, … so that a change of load on the shared machine falls on both alike; each one's figures in
-    /// measurement order.
+    /// Runs each of <paramref name="runs"/> <paramref name="rounds"/> times, in the order A B C, C B A, A B C, … so
+    /// that a change of load on the shared machine falls on all alike; each one's results in measurement order.
     /// </summary>
-    public static async Task<(List<double> A, List<double> B)> AlternatingAsync(int rounds, Func<Task<double>> a, Func<Task<double>> b)
+    public static async Task<List<List<T>>> AlternatingAsync<T>(int rounds, IReadOnlyList<Func<Task<T>>> runs)
     {
-        var (first, second) = (new List<double>(rounds), new List<double>(rounds));
+        var results = runs.Select(_ => new List<T>(rounds)).ToList();
         for (var round = 0; round < rounds; round++)
         {
-            if (round % 2 == 0)
+            var order = Enumerable.Range(0, runs.Count);
+            foreach (var i in round % 2 == 0 ? order : order.Reverse())
             {
-                first.Add(await a());
-                second.Add(await b());
-            }
-            else
-            {
-                second.Add(await b());
-                first.Add(await a());
+                results[i].Add(await runs[i]());
             }
         }
 
-        return (first, second);
+        return results;
     }
 
     /// <summary>Latencies in ms of <paramref name="count"/> sequential calls, sorted.</summary>
