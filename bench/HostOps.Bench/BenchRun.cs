@@ -124,11 +124,17 @@ internal sealed class BenchRun : IAsyncDisposable
     /// <summary>
     /// The same end-to-end workload against a managed server secured as production runs it beyond loopback (TLS with
     /// HostOps' CA, nkey identities, the agent's least-privilege permissions) and against the same server plain and
-    /// anonymous, alternating (<see cref="WorkloadComparison"/>).
+    /// anonymous, all on this machine's own address, alternating (<see cref="WorkloadComparison"/>).
     /// </summary>
     private async Task TlsAndNkeyAsync()
     {
-        Console.WriteLine("TLS + nkey auth against plain, anonymous:");
+        if (BenchNatsServer.Host is not { } host)
+        {
+            Console.WriteLine("TLS + nkey comparison skipped: this machine has no IPv4 address beyond loopback, where the managed server uses TLS.");
+            return;
+        }
+
+        Console.WriteLine($"TLS + nkey auth against plain, anonymous (servers on {host}):");
         var variants = new List<(string Name, bool Tls, bool Identities)> { ("plain", false, false), ("TLS+nkey", true, true) };
         if (_settings.SecurityParts)
         {
@@ -139,7 +145,7 @@ internal sealed class BenchRun : IAsyncDisposable
         var compared = new List<ComparedWorkload>();
         foreach (var (name, tls, identities) in variants)
         {
-            var server = resources.Add(await LoopbackNatsServer.StartAsync(tls, identities));
+            var server = resources.Add(await BenchNatsServer.StartAsync(host, tls, identities));
             var workload = resources.Add(await EndToEndWorkload.StartAsync(server.ApiConfiguration, server.AgentConfiguration));
             compared.Add(new ComparedWorkload(name, workload, [server.ProcessId]));
         }
@@ -160,19 +166,24 @@ internal sealed class BenchRun : IAsyncDisposable
     }
 
     /// <summary>
-    /// The same end-to-end workload with every stream and bucket at replicas 3 on a three-server cluster (API and
-    /// agent given all three URLs) and at replicas 1 on one server, alternating (<see cref="WorkloadComparison"/>).
+    /// The same end-to-end workload with every stream and bucket at replicas 3 on a three-server cluster of managed
+    /// servers (<see cref="ManagedNatsCluster"/>; API and agent given all three URLs) and at replicas 1 on one managed
+    /// server, both as the control plane's identity, alternating (<see cref="WorkloadComparison"/>).
     /// </summary>
     private async Task ClusterAsync()
     {
         Console.WriteLine("3-server cluster, replicas 3, against one server:");
-        await using var single = await LoopbackNatsServer.StartPlainAsync();
-        await using var cluster = await LoopbackCluster.StartAsync(3);
-        var replicated = BenchJobConfiguration.Create(cluster.Urls, replicas: 3);
+        var others = ProcessCpu.NatsServerChildren();
+        await using var cluster = await ManagedNatsCluster.StartAsync(3);
+        var clusterPids = ProcessCpu.NatsServerChildren().Except(others).ToList();
+        await using var single = await BenchNatsServer.StartForAsync(cluster.Api);
+        await JetStreamQuorum.WaitAsync(cluster.Urls, cluster.Api, 3, TimeSpan.FromSeconds(60));
+        var replicated = BenchJobConfiguration.With(
+            BenchJobConfiguration.Create(cluster.Urls, replicas: 3), new Dictionary<string, string?> { ["nats:nkey_file"] = cluster.Api.Path });
         await using var one = await EndToEndWorkload.StartAsync(single.ApiConfiguration, single.AgentConfiguration);
         await using var three = await EndToEndWorkload.StartAsync(replicated, replicated);
         var figures = await WorkloadComparison.RunAsync(
-            _settings, new ComparedWorkload("1 server R1", one, [single.ProcessId]), new ComparedWorkload("3 servers R3", three, cluster.ProcessIds));
+            _settings, new ComparedWorkload("1 server R1", one, [single.ProcessId]), new ComparedWorkload("3 servers R3", three, clusterPids));
         Row($"end-to-end, 1 server, replicas 1 (jobs/s, mean of {_settings.Rounds})", figures[0].JobsPerSecond);
         Row($"end-to-end, 3-server cluster, replicas 3 (jobs/s, mean of {_settings.Rounds})", figures[1].JobsPerSecond);
         Row("ratio cluster R3 / single server", figures[1].JobsPerSecond / figures[0].JobsPerSecond, "0.00");

@@ -17,5 +17,32 @@ internal static class ProcessCpu
         return total;
     }
 
+    /// <summary>The nats-server processes this process started (the managed server execs it, so we are its parent).</summary>
+    public static IReadOnlyList<int> NatsServerChildren()
+    {
+        var pids = new List<int>();
+        foreach (var process in Process.GetProcessesByName("nats-server"))
+        {
+            using (process)
+            {
+                try
+                {
+                    // /proc/PID/stat: "pid (comm) state ppid …"; comm is "nats-server", no spaces or parentheses.
+                    var fields = File.ReadAllText($"/proc/{process.Id}/stat").Split(' ');
+                    if (int.Parse(fields[3], System.Globalization.CultureInfo.InvariantCulture) == Environment.ProcessId)
+                    {
+                        pids.Add(process.Id);
+                    }
+                }
+                catch (IOException)
+                {
+                    // gone meanwhile
+                }
+            }
+        }
+
+        return pids;
+    }
+
     public static TimeSpan OfThisProcess() => Process.GetCurrentProcess().TotalProcessorTime;
 }
