@@ -191,11 +191,19 @@ internal sealed class BenchRun : IAsyncDisposable
         Row("CPU per job, 3 servers R3: bench / all three nats-servers (µs)", figures[1].BenchCpuMicrosPerJob, figures[1].ServerCpuMicrosPerJob);
     }
 
-    /// <summary>Only the fleet comparisons: TLS + nkey against plain, and the R3 cluster against one server.</summary>
-    public async Task FleetAsync()
+    /// <summary>Only the fleet comparisons (<c>fleet</c>), or only one of them (<c>fleet tls</c>, <c>fleet cluster</c>).</summary>
+    public async Task FleetAsync(string? only)
     {
-        await TlsAndNkeyAsync();
-        await ClusterAsync();
+        if (only is null or "tls")
+        {
+            await TlsAndNkeyAsync();
+        }
+
+        if (only is null or "cluster")
+        {
+            await ClusterAsync();
+        }
+
         PrintTable();
     }
 

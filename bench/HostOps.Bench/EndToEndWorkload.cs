@@ -95,19 +95,43 @@ internal sealed class EndToEndWorkload : IAsyncDisposable
         return [.. latencies.Order()];
     }
 
-    // A job not done within JobTimeout means the set-up broke (a nats-server gone): fail the run rather than hang.
+    // A job not done within JobTimeout means the set-up broke (a nats-server gone, a stuck job): fail the run, saying
+    // what the index and the bucket know of the job, rather than hang.
     private async Task<Guid> RunOneAsync()
     {
         using var timeout = new CancellationTokenSource(JobTimeout);
+        Guid? id = null;
         try
         {
-            var id = (await _system.Client.SubmitAsync(Hostname, null, timeout.Token)).JobId;
-            await _index.WhenTerminalAsync(id, JobTimeout, timeout.Token);
-            return id;
+            id = (await _system.Client.SubmitAsync(Hostname, null, timeout.Token)).JobId;
+            await _index.WhenTerminalAsync(id.Value, JobTimeout, timeout.Token);
+            return id.Value;
         }
         catch (Exception e) when (e is OperationCanceledException or TimeoutException)
         {
-            throw new TimeoutException($"a bench job was not submitted and finished within {JobTimeout.TotalSeconds:N0} s; is every nats-server of the run still up?", e);
+            throw new TimeoutException(
+                $"a bench job was not submitted and finished within {JobTimeout.TotalSeconds:N0} s ({await DescribeAsync(id)}); is every nats-server of the run still up?", e);
+        }
+    }
+
+    private async Task<string> DescribeAsync(Guid? id)
+    {
+        if (id is not { } known)
+        {
+            return "its submit did not return";
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var indexed = _index.Find(known)?.View.Status ?? "absent";
+        try
+        {
+            var stored = await _system.Client.GetAsync(known, timeout.Token);
+            var workers = stored is null ? "" : string.Join(", ", stored.WorkerStates.Select(w => $"{w.Key}: {w.Value}"));
+            return $"job {known}: index {indexed}; bucket {stored?.Status ?? "absent"}, attempts {stored?.Attempts}, workers [{workers}]";
+        }
+        catch (Exception e) when (e is OperationCanceledException or NATS.Client.Core.NatsException)
+        {
+            return $"job {known}: index {indexed}; bucket unreadable ({e.Message})";
         }
     }
 
