@@ -222,7 +222,7 @@ public sealed partial class JobRunner
     private static async Task<(JobDefinition? Job, string? Skip)> ReadDefinitionAsync(
         INatsKVStore store, JobNotification notification, CancellationToken cancellationToken)
     {
-        var reading = store.TryGetEntryAsync<byte[]>(JobKeys.Definition(notification.Id), cancellationToken: cancellationToken);
+        var reading = ReplicaLag.GetExpectedAsync<byte[]>(store, JobKeys.Definition(notification.Id), null, cancellationToken);
         var newer = store.TryGetEntryAsync<byte[]>(
             JobKeys.Event(notification.Id, notification.Attempt + 1, JobEventKind.Retried, null), cancellationToken: cancellationToken);
         var entry = await reading;
