@@ -23,11 +23,20 @@ internal static class ManagedNats
         return new(settings.NatsServer, settings.DataDir, loggers.CreateLogger<ManagedNatsServer>())
         {
             Admin = admin,
-            Tls = HostOpsCa.IsLoopbackOnly(settings.NatsServer.Host) ? null : HostOpsCa.Ensure(settings.DataDir, [settings.NatsServer.Host]),
+            Tls = ServerTls(settings),
             Users = AuthorizationFollower.InitialUsers(settings, admin),
             AfterRestart = cancellationToken => NatsProvisioning.EnsureAsync(settings, cancellationToken),
         };
     }
+
+    /// <summary>
+    /// The managed server's certificate: the operator's own (<c>nats.server.tls</c>) when configured, else HostOps'
+    /// own CA when the server listens beyond loopback; none (plain) on loopback.
+    /// </summary>
+    public static HostOpsCa? ServerTls(HostOpsSettings settings) =>
+        settings.NatsServer.Tls is { IsConfigured: true } own ? new HostOpsCa(own.CaFile, own.CertFile, own.KeyFile)
+        : HostOpsCa.IsLoopbackOnly(settings.NatsServer.Host) ? null
+        : HostOpsCa.Ensure(settings.DataDir, [settings.NatsServer.Host]);
 
     /// <summary>Takes the data directory's lock; another hostops running on it is named by its pid.</summary>
     public static void ClaimDataDirectory(ManagedNatsServer server)

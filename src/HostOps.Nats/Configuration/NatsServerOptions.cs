@@ -17,4 +17,7 @@ public sealed class NatsServerOptions
 
     /// <summary>The nats-server executable, looked up on PATH when not a path.</summary>
     public string Binary { get; set; } = "nats-server";
+
+    /// <summary>An operator's own certificate, key and CA; empty: HostOps' own beyond loopback.</summary>
+    public NatsServerTlsOptions Tls { get; set; } = new();
 }
