@@ -1,12 +1,9 @@
-using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography.X509Certificates;
 using HostOps.Contracts.Agents;
 using HostOps.Contracts.Json;
 using HostOps.EndToEnd.Tests.Cli;
-using HostOps.Testing.Network;
 using Shouldly;
 using Xunit;
 
@@ -20,22 +17,20 @@ namespace HostOps.EndToEnd.Tests.Tls;
 public sealed class HttpsTests : IDisposable
 {
     private static readonly TimeSpan Ready = TimeSpan.FromSeconds(60);
-    private readonly string _workDir = Directory.CreateTempSubdirectory("hostops-https-").FullName;
-    private readonly int _apiPort = FreePorts.Next();
-    private readonly int _natsPort = FreePorts.Next();
+    private readonly TlsWorkspace _workspace = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private string ApiUrl => $"https://127.0.0.1:{_apiPort}";
+    private string ApiUrl => _workspace.ApiUrl;
 
-    private string DataDir => Path.Combine(_workDir, "data");
+    private string DataDir => _workspace.DataDir;
 
-    private string CaFile => Path.Combine(DataDir, "tls", "ca.pem");
+    private string CaFile => _workspace.CaFile;
 
     [Fact]
     public async Task Start_serves_https_from_the_hostops_ca_and_the_cli_trusts_the_data_directory_ca_but_not_a_stranger()
     {
-        await using var control = HostOpsProcess.Start(_workDir, ControlPlane(), "start");
+        await using var control = HostOpsProcess.Start(_workspace.WorkDir, ControlPlane(), "start");
         await control.WaitForOutputAsync("HostOps is running", Ready);
         control.Output.ShouldContain($"API     {ApiUrl}");
 
@@ -53,20 +48,20 @@ public sealed class HttpsTests : IDisposable
         }
 
         // The CLI in this directory: URL (https), token and CA come from the data directory.
-        var (code, output) = await HostOpsProcess.RunAsync(_workDir, ControlPlane(), "client", "health", "status", "--json");
+        var (code, output) = await HostOpsProcess.RunAsync(_workspace.WorkDir, ControlPlane(), "client", "health", "status", "--json");
         code.ShouldBeOneOf([0, 1], output);
         output.ShouldContain("\"components\"");
 
         // Another directory, without the CA: the certificate is refused, and the error says why.
-        Directory.CreateDirectory(Path.Combine(_workDir, "elsewhere"));
-        var stranger = new Dictionary<string, string> { ["HOSTOPS_DATA_DIR"] = Path.Combine(_workDir, "elsewhere") };
-        var (refusedCode, refused) = await HostOpsProcess.RunAsync(_workDir, stranger, "client", "health", "status", "--url", ApiUrl, "--token", "x");
+        Directory.CreateDirectory(Path.Combine(_workspace.WorkDir, "elsewhere"));
+        var stranger = new Dictionary<string, string> { ["HOSTOPS_DATA_DIR"] = Path.Combine(_workspace.WorkDir, "elsewhere") };
+        var (refusedCode, refused) = await HostOpsProcess.RunAsync(_workspace.WorkDir, stranger, "client", "health", "status", "--url", ApiUrl, "--token", "x");
         refusedCode.ShouldBe(1, refused);
         refused.ShouldContain("certificate is not trusted");
 
         // The same stranger given the CA by api.client.ca_file gets through TLS (and on to the API, which refuses its token).
         stranger["HOSTOPS_API__CLIENT__CA_FILE"] = CaFile;
-        var (trustedCode, trusted) = await HostOpsProcess.RunAsync(_workDir, stranger, "client", "health", "status", "--url", ApiUrl, "--token", "x");
+        var (trustedCode, trusted) = await HostOpsProcess.RunAsync(_workspace.WorkDir, stranger, "client", "health", "status", "--url", ApiUrl, "--token", "x");
         trustedCode.ShouldBe(1, trusted);
         trusted.ShouldNotContain("certificate is not trusted");
         trusted.ShouldContain("Unauthorized");
@@ -78,7 +73,7 @@ public sealed class HttpsTests : IDisposable
         var wildcard = new Dictionary<string, string>(ControlPlane()) { ["HOSTOPS_API__SERVER__HOST"] = "0.0.0.0" };
         wildcard.Remove("HOSTOPS_API__SERVER__TLS__ENABLED");
 
-        var (code, output) = await HostOpsProcess.RunAsync(_workDir, wildcard, "start");
+        var (code, output) = await HostOpsProcess.RunAsync(_workspace.WorkDir, wildcard, "start");
 
         code.ShouldBe(2, output);
         output.Trim().ShouldBe("hostops: config api.server.tls: the API would listen on 0.0.0.0 (beyond loopback) without TLS; set api.server.tls.enabled: true, or api.server.allow_insecure_http: true on a trusted network");
@@ -86,10 +81,10 @@ public sealed class HttpsTests : IDisposable
 
         wildcard["HOSTOPS_API__SERVER__ALLOW_INSECURE_HTTP"] = "true";
         wildcard["HOSTOPS_API__SERVER__SECURITY__SIGNING_KEY"] = "0123456789abcdef0123456789abcdef";
-        wildcard["HOSTOPS_NATS__URL"] = $"nats://127.0.0.1:{_natsPort}"; // nothing there: the API starts anyway
-        await using var api = HostOpsProcess.Start(_workDir, wildcard, "api", "server", "start");
+        wildcard["HOSTOPS_NATS__URL"] = $"nats://127.0.0.1:{_workspace.NatsPort}"; // nothing there: the API starts anyway
+        await using var api = HostOpsProcess.Start(_workspace.WorkDir, wildcard, "api", "server", "start");
         await api.WaitForOutputAsync("API server is listening", Ready);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_apiPort}/") };
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_workspace.ApiPort}/") };
         (await http.GetAsync("health", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         await api.InterruptAsync(Ct);
         (await api.WaitForExitAsync(TimeSpan.FromSeconds(30))).ShouldBe(0, api.Output);
@@ -98,7 +93,7 @@ public sealed class HttpsTests : IDisposable
     [Fact]
     public async Task A_joining_agent_enrolls_over_https_with_the_pinned_ca_and_a_wrong_fingerprint_is_refused()
     {
-        await using var control = HostOpsProcess.Start(_workDir, ControlPlane(), "start");
+        await using var control = HostOpsProcess.Start(_workspace.WorkDir, ControlPlane(), "start");
         await control.WaitForOutputAsync("HostOps is running", Ready);
         var text = await RunOkAsync(ControlPlane(), "token", "generate", "--join", "--ttl", "10m");
         var token = JoinToken.TryDecode(text).ShouldNotBeNull();
@@ -107,54 +102,27 @@ public sealed class HttpsTests : IDisposable
 
         // A token whose pin is not the CA this API offers: the agent enrolls nowhere, the secret stays unused.
         var forged = (token with { CaSha256 = new string('0', 64) }).Encode();
-        var (refusedCode, refused) = await HostOpsProcess.RunAsync(_workDir, OtherHost("forged"), "agent", "start", "--join", forged);
+        var (refusedCode, refused) = await HostOpsProcess.RunAsync(_workspace.WorkDir, OtherHost("forged"), "agent", "start", "--join", forged);
         refusedCode.ShouldBe(2, refused);
         refused.ShouldContain("does not match the fingerprint in the join token");
-        File.Exists(Path.Combine(_workDir, "forged", "identity", "enrollment.json")).ShouldBeFalse();
+        File.Exists(Path.Combine(_workspace.WorkDir, "forged", "identity", "enrollment.json")).ShouldBeFalse();
 
-        await using var joiner = HostOpsProcess.Start(_workDir, OtherHost("joiner"), "agent", "start", "--join", text);
+        await using var joiner = HostOpsProcess.Start(_workspace.WorkDir, OtherHost("joiner"), "agent", "start", "--join", text);
         await joiner.WaitForOutputAsync("Agent is running", Ready);
-        (await File.ReadAllTextAsync(Path.Combine(_workDir, "joiner", "tls", "ca.pem"), Ct)).ShouldBe(await File.ReadAllTextAsync(CaFile, Ct));
+        (await File.ReadAllTextAsync(Path.Combine(_workspace.WorkDir, "joiner", "tls", "ca.pem"), Ct)).ShouldBe(await File.ReadAllTextAsync(CaFile, Ct));
         using var http = await AdminClientAsync();
         var hostname = await http.GetFromJsonAsync("system/hostname?target_hostname=joiner", HostOpsJsonContext.Default.NodeResultsHostnameResult, Ct);
         hostname!.Results.ShouldHaveSingleItem().Hostname.ShouldBe("joiner");
         (await http.GetAsync("agent/forged", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
-    public void Dispose()
-    {
-        NatsServerProcesses.KillUsing(_workDir);
-        Directory.Delete(_workDir, recursive: true);
-    }
+    public void Dispose() => _workspace.Dispose();
 
-    private async Task<HttpClient> AdminClientAsync()
-    {
-        var token = await RunOkAsync(ControlPlane(), "token", "generate", "--role", "admin", "--ttl", "10m");
-        var http = TestCertificates.TrustingOnly(CaFile, ApiUrl);
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return http;
-    }
+    private Task<HttpClient> AdminClientAsync() => _workspace.AdminClientAsync(ControlPlane());
 
-    private async Task<string> RunOkAsync(Dictionary<string, string> environment, params string[] args)
-    {
-        var (code, output) = await HostOpsProcess.RunAsync(_workDir, environment, args);
-        code.ShouldBe(0, output);
-        return output.Trim();
-    }
+    private Task<string> RunOkAsync(Dictionary<string, string> environment, params string[] args) => _workspace.RunOkAsync(environment, args);
 
-    private Dictionary<string, string> ControlPlane() => new()
-    {
-        ["HOSTOPS_DATA_DIR"] = DataDir,
-        ["HOSTOPS_NATS__SERVER__PORT"] = _natsPort.ToString(CultureInfo.InvariantCulture),
-        ["HOSTOPS_API__SERVER__PORT"] = _apiPort.ToString(CultureInfo.InvariantCulture),
-        ["HOSTOPS_API__SERVER__TLS__ENABLED"] = "true",
-        ["HOSTOPS_JOB__WORKER__HOSTNAME"] = "control",
-    };
+    private Dictionary<string, string> ControlPlane() => _workspace.ControlPlane();
 
-    // Another host: its own data directory and hostname, and nothing of the control plane's configuration.
-    private Dictionary<string, string> OtherHost(string hostname) => new()
-    {
-        ["HOSTOPS_DATA_DIR"] = Path.Combine(_workDir, hostname),
-        ["HOSTOPS_JOB__WORKER__HOSTNAME"] = hostname,
-    };
+    private Dictionary<string, string> OtherHost(string hostname) => _workspace.OtherHost(hostname);
 }

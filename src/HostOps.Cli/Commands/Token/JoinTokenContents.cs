@@ -6,7 +6,8 @@ namespace HostOps.Cli.Commands.Token;
 /// <summary>
 /// What a join token tells a new host: the API and NATS URLs of this control plane as configured here
 /// (<c>api.client.url</c>, else api.server host and port, <c>https://</c> when <c>api.server.tls.enabled</c>;
-/// <c>nats.url</c>, else the managed server's) and the fingerprint of the CA the agent is to trust.
+/// <c>nats.url</c>, else the managed server's, <c>tls://</c> when it requires TLS) and the fingerprint of the CA the
+/// agent is to trust.
 /// Set them to the addresses other hosts reach when the control plane listens beyond loopback.
 /// </summary>
 internal static class JoinTokenContents
@@ -19,9 +20,12 @@ internal static class JoinTokenContents
         var api = configuration["api:client:url"] is { Length: > 0 } client
             ? client
             : $"{(https ? "https" : "http")}://{Reachable(configuration["api:server:host"])}:{configuration["api:server:port"] ?? "8080"}";
+        var natsHost = Reachable(configuration["nats:server:host"]);
+        var natsTls = configuration["nats:server:tls:cert_file"] is { Length: > 0 }
+            || configuration["nats:server:host"] is { Length: > 0 } listen && listen is not ("127.0.0.1" or "::1" or "localhost");
         var nats = configuration["nats:url"] is { Length: > 0 } url
             ? url
-            : $"nats://{Reachable(configuration["nats:server:host"])}:{configuration["nats:server:port"] ?? "4222"}";
+            : $"{(natsTls ? "tls" : "nats")}://{natsHost}:{configuration["nats:server:port"] ?? "4222"}";
         return new JoinToken([api], nats.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), CaFingerprint(configuration, loaded.DataDir, https), secret);
     }
 
