@@ -158,6 +158,9 @@ internal static class RemoteEnrollment
         }
     }
 
+    /// <summary>The API this data directory's agent enrolled through, when it did.</summary>
+    public static string? SavedApi(string dataDir) => Read(dataDir)?.Api;
+
     private static SavedEnrollment? Read(string dataDir) =>
         File.Exists(SavedPath(dataDir)) ? JobSerializers.TryRead(File.ReadAllBytes(SavedPath(dataDir)), HostOpsJsonContext.Default.SavedEnrollment) : null;
 
