@@ -25,7 +25,7 @@ public sealed class ApiServerOptions
     public bool AllowInsecureHttp { get; set; }
 
     /// <summary>Whether <see cref="Host"/> is reachable only from this machine.</summary>
-    public bool IsLoopbackOnly => Host is "localhost" || (System.Net.IPAddress.TryParse(Host, out var address) && System.Net.IPAddress.IsLoopback(address));
+    public bool IsLoopbackOnly => HostOps.Nats.Tls.HostOpsCa.IsLoopbackOnly(Host);
 
     /// <summary>The problem with listening as configured (beyond loopback without TLS), or null.</summary>
     public string? InsecureListenProblem =>
