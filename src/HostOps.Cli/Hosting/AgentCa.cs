@@ -104,7 +104,14 @@ internal static class AgentCa
         handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
 #pragma warning restore CA5359
         using var http = new HttpClient(handler, disposeHandler: false) { BaseAddress = new Uri(api.EndsWith('/') ? api : api + "/"), Timeout = TimeSpan.FromSeconds(10) };
-        var pem = await http.GetStringAsync("agent/ca", cancellationToken);
+        using var response = await http.GetAsync("agent/ca", cancellationToken);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            throw new ConfigException($"the control plane at {api} serves no CA, but the join token pins one");
+        }
+
+        response.EnsureSuccessStatusCode(); // anything else (503 while NATS starts): asked again
+        var pem = await response.Content.ReadAsStringAsync(cancellationToken);
         return CaBundle.Parse(pem).FirstOrDefault(c => CaBundle.Fingerprint(c).Equals(fingerprint, StringComparison.OrdinalIgnoreCase))
             ?? throw new ConfigException($"the CA offered by {api} does not match the fingerprint in the join token; not trusting it");
     }

@@ -38,14 +38,19 @@ internal static class RemoteEnrollment
         }
 
         var agent = NkeySeedFile.LoadOrCreate(seedPath);
-        var roots = api is null ? null : await UntilReachableAsync(api, output, () => AgentCa.RootsAsync(settings.DataDir, api, token, settings.ApiClient.CaFile, cancellationToken), cancellationToken);
+
+        // Once enrolled, the agent trusts the bundle it keeps (which follows a CA rotation), not its token's pin.
+        var enrolled = saved is { Enrollment.State: AgentStates.Accepted } && saved.PublicKey == agent.PublicKey;
+        var joining = enrolled ? null : token;
+        var roots = api is null ? null : await UntilReachableAsync(api, output, () => AgentCa.RootsAsync(settings.DataDir, api, joining, settings.ApiClient.CaFile, cancellationToken), cancellationToken);
         using var http = api is null ? null : AgentCa.Client(api, roots);
-        var enrollment = saved is { Enrollment.State: AgentStates.Accepted } && saved.PublicKey == agent.PublicKey
-            ? saved.Enrollment
+        var enrollment = enrolled
+            ? saved!.Enrollment
             : await EnrollAsync(settings, http ?? throw new ConfigException("api:client:url", "is not set: an agent needs the API's URL (or a join token) to enroll"), agent, token, output, cancellationToken);
 
         var natsUrl = loaded.Configuration["nats:url"] is { Length: > 0 } configured ? configured : string.Join(',', token?.Nats ?? enrollment.NatsUrls);
-        var bundle = http is null ? "" : await AgentCa.RefreshAsync(http, settings.DataDir, token?.CaSha256 is { Length: > 0 } pin ? pin : null, required: token is not null, cancellationToken);
+        var pinned = joining?.CaSha256 is { Length: > 0 } pin ? pin : null;
+        var bundle = http is null ? "" : await AgentCa.RefreshAsync(http, settings.DataDir, pinned, required: joining is not null, cancellationToken);
         var caFile = settings.Nats.CaFile is { Length: > 0 } ownCa ? ownCa : FleetIdentities.NatsNeedsTls(natsUrl) ? bundle : "";
         await NatsAdmission.WaitAsync(natsUrl, caFile, agent, cancellationToken);
         var connection = new Dictionary<string, string?>(FleetIdentities.AgentConnection(agent.Path, enrollment.Hostname, caFile)) { ["nats:url"] = natsUrl };
