@@ -22,6 +22,11 @@ public static class ConfigValidator
         if (components.HasFlag(StartingComponents.NatsServer))
         {
             Port("nats:server:port", settings.NatsServer.Port);
+            var tls = settings.NatsServer.Tls;
+            if (tls.IsConfigured)
+            {
+                OwnCertificate("nats:server:tls", tls.CertFile, tls.KeyFile, tls.CaFile);
+            }
         }
 
         if (components.HasFlag(StartingComponents.Api))
@@ -29,6 +34,7 @@ public static class ConfigValidator
             Port("api:server:port", settings.ApiServer.Port);
             Positive("api:server:job_timeout", settings.ApiServer.JobTimeout);
             SigningKey(settings.ApiServer.Security.SigningKey);
+            ApiTls(settings.ApiServer);
         }
 
         if (components.HasFlag(StartingComponents.Api) || components.HasFlag(StartingComponents.Agent))
@@ -111,6 +117,38 @@ public static class ConfigValidator
                 throw new ConfigException(
                     $"job:worker:labels:{key}",
                     $"'{value}' is not a label value: dot-separated parts of letters, digits, '_' or '-' (no '*', '>', spaces, empty parts)");
+            }
+        }
+    }
+
+    /// <summary>Beyond loopback the API needs HTTPS (or an explicit allow_insecure_http); an operator's certificate needs its key and CA.</summary>
+    private static void ApiTls(Api.Configuration.ApiServerOptions api)
+    {
+        if (api.InsecureListenProblem is { } problem)
+        {
+            throw new ConfigException("api:server:tls", problem);
+        }
+
+        var tls = api.Tls;
+        if (tls.Enabled && (tls.CertFile.Length > 0 || tls.KeyFile.Length > 0))
+        {
+            OwnCertificate("api:server:tls", tls.CertFile, tls.KeyFile, tls.CaFile);
+        }
+    }
+
+    // An operator's own certificate: all three files, each readable (the CA is what clients trust and join tokens pin).
+    private static void OwnCertificate(string section, string certFile, string keyFile, string caFile)
+    {
+        foreach (var (key, path) in new[] { ("cert_file", certFile), ("key_file", keyFile), ("ca_file", caFile) })
+        {
+            if (path.Length == 0)
+            {
+                throw new ConfigException($"{section}:{key}", "is not set: an own certificate needs cert_file, key_file and ca_file (the CA that clients trust and join tokens pin)");
+            }
+
+            if (!File.Exists(path))
+            {
+                throw new ConfigException($"{section}:{key}", $"{path} does not exist");
             }
         }
     }

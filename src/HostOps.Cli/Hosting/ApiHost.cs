@@ -25,6 +25,6 @@ internal static class ApiHost
     public static string ClientUrl(HostOpsSettings settings)
     {
         var host = settings.ApiServer.Host is "0.0.0.0" or "::" or "*" or "+" or "" ? "127.0.0.1" : settings.ApiServer.Host;
-        return $"http://{host}:{settings.ApiServer.Port}";
+        return $"{(settings.ApiServer.Tls.Enabled ? "https" : "http")}://{host}:{settings.ApiServer.Port}";
     }
 }

@@ -38,20 +38,22 @@ internal static class ClusterJoin
             return loaded;
         }
 
-        var material = await FetchAsync(token, loaded.Configuration["nats:server:name"], cancellationToken);
+        var material = await FetchAsync(token, loaded, cancellationToken);
         Keep(loaded, material);
         await output.WriteLineAsync($"hostops: joined cluster {material.ClusterName} through {token.Api[0]}");
         return load();
     }
 
-    private static async Task<ServerJoinResponse> FetchAsync(JoinToken token, string? serverName, CancellationToken cancellationToken)
+    // Over HTTPS the API is verified against the CA the token pins (as a joining agent does).
+    private static async Task<ServerJoinResponse> FetchAsync(JoinToken token, LoadedConfiguration loaded, CancellationToken cancellationToken)
     {
         var api = token.Api[0];
-        using var http = new HttpClient { BaseAddress = new Uri(api), Timeout = TimeSpan.FromSeconds(10) };
         HttpResponseMessage response;
         try
         {
-            response = await http.PostAsJsonAsync("cluster/join", new ServerJoinRequest(token.Secret, serverName), HostOpsJsonContext.Default.ServerJoinRequest, cancellationToken);
+            using var http = AgentCa.Client(api, await AgentCa.RootsAsync(loaded.DataDir, api, token, "", cancellationToken));
+            var request = new ServerJoinRequest(token.Secret, loaded.Configuration["nats:server:name"]);
+            response = await http.PostAsJsonAsync("cluster/join", request, HostOpsJsonContext.Default.ServerJoinRequest, cancellationToken);
         }
         catch (HttpRequestException e)
         {

@@ -25,4 +25,7 @@ public sealed class NatsServerOptions
 
     /// <summary>The name the server runs under: <see cref="Name"/>, or this host's name and the client port.</summary>
     public string ServerName => Name.Length > 0 ? Name : $"{System.Net.Dns.GetHostName()}-{Port}";
+
+    /// <summary>An operator's own certificate, key and CA; empty: HostOps' own beyond loopback.</summary>
+    public NatsServerTlsOptions Tls { get; set; } = new();
 }

@@ -36,6 +36,7 @@ internal static class StartCommand
         using var loggers = CliLogging.CreateFactory(loaded.Configuration);
         await using var nats = ManagedNats.Create(settings, loggers);
         ManagedNats.ClaimDataDirectory(nats);
+        settings = ApiTls.Use(loaded, settings);
         ConfigValidator.PortIsFree("api:server:port", settings.ApiServer.Host, settings.ApiServer.Port);
         StartupSecrets.WriteAdminToken(loaded, settings, TimeProvider.System);
 
