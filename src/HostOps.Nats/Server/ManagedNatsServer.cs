@@ -50,8 +50,8 @@ public sealed partial class ManagedNatsServer : IAsyncDisposable
     /// </summary>
     public HostOpsCa? Tls { get; init; }
 
-    /// <summary>TLS as clients of this server must use it: null while the client listener is on loopback.</summary>
-    public HostOpsCa? ClientTls => Tls is not null && !HostOpsCa.IsLoopbackOnly(_options.Host) ? Tls : null;
+    /// <summary>TLS as clients of this server must use it: null while the client listener is on loopback (and HostOps' own CA serves).</summary>
+    public HostOpsCa? ClientTls => Tls is not null && NatsServerConfigFile.ClientsUseTls(_options) ? Tls : null;
 
     /// <summary>The password routes of the cluster authenticate with (<c>nats.server.cluster</c>); unused without one.</summary>
     public string? ClusterSecret { get; init; }

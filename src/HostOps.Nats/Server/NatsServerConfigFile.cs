@@ -25,7 +25,7 @@ public static class NatsServerConfigFile
         text.AppendLine(CultureInfo.InvariantCulture, $"server_name: {Quote(options.ServerName)}");
         text.AppendLine(CultureInfo.InvariantCulture, $"listen: {Quote($"{options.Host}:{options.Port}")}");
         text.AppendLine(CultureInfo.InvariantCulture, $"jetstream {{ store_dir: {Quote(storeDir)} }}");
-        if (tls is not null && !HostOpsCa.IsLoopbackOnly(options.Host))
+        if (tls is not null && ClientsUseTls(options))
         {
             // Every client must speak TLS; it verifies the server against HostOps' CA.
             text.AppendLine(CultureInfo.InvariantCulture, $"tls {{ {TlsFiles(tls)}, timeout: 2 }}");
@@ -75,6 +75,9 @@ public static class NatsServerConfigFile
 
         text.AppendLine("}");
     }
+
+    /// <summary>Whether clients must speak TLS: beyond loopback, or whenever the operator gave the server a certificate.</summary>
+    public static bool ClientsUseTls(NatsServerOptions options) => !HostOpsCa.IsLoopbackOnly(options.Host) || options.Tls.IsConfigured;
 
     /// <summary>Where the route listener binds: <c>nats.server.cluster.host</c>, else the client listener's host.</summary>
     public static string ClusterHost(NatsServerOptions options) => options.Cluster.Host is { Length: > 0 } host ? host : options.Host;
