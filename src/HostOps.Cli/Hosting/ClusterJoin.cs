@@ -72,8 +72,7 @@ internal static class ClusterJoin
                 return material;
             }
 
-            var error = await response.Content.ReadFromJsonAsync(HostOpsJsonContext.Default.ErrorBody, cancellationToken).ConfigureAwait(false);
-            throw new ConfigException($"joining the cluster through {api} failed ({(int)response.StatusCode}): {error?.Details ?? error?.Error ?? response.ReasonPhrase}");
+            throw new ConfigException($"joining the cluster through {api} failed ({(int)response.StatusCode}): {await RemoteEnrollment.ErrorOf(response, cancellationToken)}");
         }
     }
 

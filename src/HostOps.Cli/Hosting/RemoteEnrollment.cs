@@ -149,7 +149,8 @@ internal static class RemoteEnrollment
         }
     }
 
-    private static async Task<string> ErrorOf(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>The reason an API call failed: the error body's details, else its error, else the status text.</summary>
+    public static async Task<string> ErrorOf(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
         {
