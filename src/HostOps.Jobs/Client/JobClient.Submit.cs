@@ -1,6 +1,9 @@
+using System.Text.Json;
 using HostOps.Contracts.Jobs;
+using HostOps.Contracts.Json;
 using HostOps.Jobs.Routing;
 using HostOps.Jobs.Store;
+using NATS.Client.Core;
 using NATS.Client.JetStream;
 
 namespace HostOps.Jobs.Client;
@@ -21,8 +24,11 @@ public sealed partial class JobClient
         var subject = JobSubjects.For(_buckets.Options.Stream.SubjectPrefix, operation.Type, target, id);
         var definition = new JobDefinition(id, operation, target.Text, subject, now, expected);
 
+        var key = JobKeys.Definition(id);
+        var value = JsonSerializer.SerializeToUtf8Bytes(definition, HostOpsJsonContext.Default.JobDefinition);
+        await _jobsRoom.TakeAsync(BucketRoom.RecordBytes($"$KV.{_buckets.Options.Kv.Bucket}.{key}", value.Length), cancellationToken);
         var store = await _buckets.JobsAsync(cancellationToken);
-        var revision = await store.CreateAsync(JobKeys.Definition(id), definition, JobSerializers.Definition, cancellationToken);
+        var revision = await store.CreateAsync(key, value, NatsRawSerializer<byte[]>.Default, cancellationToken);
         Wrote(revision);
         try
         {
@@ -32,7 +38,7 @@ public sealed partial class JobClient
         {
             // The server refused the notification (a full stream): the caller is told no, so the job must not run
             // later. Any other failure leaves the stored job to the sweep, which publishes it after ack_wait.
-            await store.DeleteAsync(JobKeys.Definition(id), cancellationToken: CancellationToken.None);
+            await store.DeleteAsync(key, cancellationToken: CancellationToken.None);
             throw;
         }
 
