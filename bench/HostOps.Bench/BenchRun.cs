@@ -2,13 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Operations;
-using HostOps.Jobs.Configuration;
-using HostOps.Jobs.Index;
-using HostOps.Testing.Agents;
 using HostOps.Testing.Jobs;
 using HostOps.Testing.Nats;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using NATS.Client.Core;
 using NATS.Client.JetStream;
 using NATS.Client.JetStream.Models;
@@ -56,8 +51,17 @@ internal sealed class BenchRun : IAsyncDisposable
         Row($"statistics query p50 at {_settings.StatsJobs:N0} jobs (ms)", large, "0.000");
         Row($"ratio statistics {_settings.StatsJobs:N0} / 1,000", large / small, "0.00");
 
-        var (health, status) = await HttpBench.RunAsync(
-            FileBacked(TestJobConfiguration.Create(_server.Url)), _settings.StatsJobs, TimeSpan.FromSeconds(10));
+        await TlsAndNkeyAsync();
+        await ClusterOrSayWhyNotAsync();
+
+        if (HttpBench.MissingWrk() is { } missing)
+        {
+            Console.WriteLine(missing);
+            PrintTable();
+            return;
+        }
+
+        var (health, status) = await HttpBench.RunAsync(BenchJobConfiguration.Create(_server.Url), _settings.StatsJobs, TimeSpan.FromSeconds(10));
         Row("GET /health requests/s (wrk -t2 -c16, 10 s)", health.RequestsPerSecond);
         Row("GET /health p99 (ms)", health.P99Ms, "0.00");
         Row($"GET /health/status requests/s with {_settings.StatsJobs:N0} jobs", status.RequestsPerSecond);
@@ -110,63 +114,119 @@ internal sealed class BenchRun : IAsyncDisposable
 
     private async Task<(double JobsPerSecond, double P50, double P99)> EndToEndAsync()
     {
-        var configuration = FileBacked(TestJobConfiguration.Create(_server.Url));
-        await using var system = await TestJobSystem.StartAsync(_server.Url, configuration);
-        await using var agent = await TestAgent.StartAsync(configuration, "bench-agent", maxJobs: 64);
-        var index = system.Services.GetRequiredService<JobIndex>();
-        await WarmUpAsync(system, index);
-
-        var ids = new Guid[_settings.Jobs];
-        var clock = Stopwatch.StartNew();
-        await Measure.ThroughputAsync(_settings.Jobs, _settings.Concurrency, async i =>
-        {
-            ids[i] = (await system.Client.SubmitAsync(Hostname, null, CancellationToken.None)).JobId;
-            await index.WhenTerminalAsync(ids[i], Timeout.InfiniteTimeSpan, CancellationToken.None);
-        });
-        var jobsPerSecond = _settings.Jobs / clock.Elapsed.TotalSeconds;
-        var failed = ids.Count(id => index.Find(id)?.View.Status != JobStatus.Completed);
-        if (failed > 0)
-        {
-            throw new InvalidOperationException($"{failed} bench jobs did not complete");
-        }
-
-        var latencies = await PacedLatenciesAsync(system, index);
+        var configuration = BenchJobConfiguration.Create(_server.Url);
+        await using var workload = await EndToEndWorkload.StartAsync(configuration, configuration);
+        var jobsPerSecond = await workload.ThroughputAsync(_settings.Jobs, _settings.Concurrency);
+        var latencies = await workload.PacedLatenciesAsync(_settings.PacedRate, _settings.PacedFor);
         return (jobsPerSecond, Measure.Percentile(latencies, 50), Measure.Percentile(latencies, 99));
     }
 
-    private async Task<List<double>> PacedLatenciesAsync(TestJobSystem system, JobIndex index)
+    /// <summary>
+    /// The same end-to-end workload against a managed server secured as production runs it beyond loopback (TLS with
+    /// HostOps' CA, nkey identities, the agent's least-privilege permissions) and against the same server plain and
+    /// anonymous, all on this machine's own address, alternating (<see cref="WorkloadComparison"/>).
+    /// </summary>
+    private async Task TlsAndNkeyAsync()
     {
-        var total = (int)(_settings.PacedRate * _settings.PacedFor.TotalSeconds);
-        var interval = TimeSpan.FromSeconds(1.0 / _settings.PacedRate);
-        var latencies = new double[total];
-        var running = new List<Task>(total);
-        var clock = Stopwatch.StartNew();
-        for (var i = 0; i < total; i++)
+        if (BenchNatsServer.Host is not { } host)
         {
-            var due = interval * i;
-            var wait = due - clock.Elapsed;
-            if (wait > TimeSpan.FromMilliseconds(1))
-            {
-                await Task.Delay(wait);
-            }
-
-            var n = i;
-            running.Add(Task.Run(async () =>
-            {
-                var start = Stopwatch.GetTimestamp();
-                var id = (await system.Client.SubmitAsync(Hostname, null, CancellationToken.None)).JobId;
-                await index.WhenTerminalAsync(id, Timeout.InfiniteTimeSpan, CancellationToken.None);
-                latencies[n] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            }));
+            Console.WriteLine("TLS + nkey comparison skipped: this machine has no IPv4 address beyond loopback, where the managed server uses TLS.");
+            return;
         }
 
-        await Task.WhenAll(running);
-        return [.. latencies.Order()];
+        Console.WriteLine($"TLS + nkey auth against plain, anonymous (servers on {host}):");
+        var variants = new List<(string Name, bool Tls, bool Identities)> { ("plain", false, false), ("TLS+nkey", true, true) };
+        if (_settings.SecurityParts)
+        {
+            variants.AddRange([("TLS only", true, false), ("nkey only", false, true)]);
+        }
+
+        await using var resources = new AsyncDisposables();
+        var compared = new List<ComparedWorkload>();
+        foreach (var (name, tls, identities) in variants)
+        {
+            var server = resources.Add(await BenchNatsServer.StartAsync(host, tls, identities));
+            var workload = resources.Add(await EndToEndWorkload.StartAsync(server.ApiConfiguration, server.AgentConfiguration));
+            compared.Add(new ComparedWorkload(name, workload, [server.ProcessId]));
+        }
+
+        var figures = await WorkloadComparison.RunAsync(_settings, [.. compared]);
+        Row($"end-to-end, plain and anonymous (jobs/s, mean of {_settings.Rounds})", figures[0].JobsPerSecond);
+        Row($"end-to-end, TLS + nkey identities, agent least privilege (jobs/s, mean of {_settings.Rounds})", figures[1].JobsPerSecond);
+        Row("ratio TLS + nkey / plain", figures[1].JobsPerSecond / figures[0].JobsPerSecond, "0.00");
+        for (var i = 2; i < variants.Count; i++)
+        {
+            Row($"ratio {variants[i].Name} / plain", figures[i].JobsPerSecond / figures[0].JobsPerSecond, "0.00");
+        }
+
+        for (var i = 0; i < variants.Count; i++)
+        {
+            Row($"CPU per job, {variants[i].Name}: bench (API side + agent) / nats-server (µs)", figures[i].BenchCpuMicrosPerJob, figures[i].ServerCpuMicrosPerJob);
+        }
+    }
+
+    /// <summary>
+    /// The same end-to-end workload with every stream and bucket at replicas 3 on a three-server cluster of managed
+    /// servers (<see cref="ManagedNatsCluster"/>; API and agent given all three URLs) and at replicas 1 on one managed
+    /// server, both as the control plane's identity, alternating (<see cref="WorkloadComparison"/>).
+    /// </summary>
+    private async Task ClusterAsync()
+    {
+        Console.WriteLine("3-server cluster, replicas 3, against one server:");
+        var others = ProcessCpu.NatsServerChildren();
+        await using var cluster = await ManagedNatsCluster.StartAsync(3);
+        var clusterPids = ProcessCpu.NatsServerChildren().Except(others).ToList();
+        await using var single = await BenchNatsServer.StartForAsync(cluster.Api);
+        await JetStreamQuorum.WaitAsync(cluster.Urls, cluster.Api, 3, TimeSpan.FromSeconds(60));
+        var replicated = BenchJobConfiguration.With(
+            BenchJobConfiguration.Create(cluster.Urls, replicas: 3), new Dictionary<string, string?> { ["nats:nkey_file"] = cluster.Api.Path });
+        await using var one = await EndToEndWorkload.StartAsync(single.ApiConfiguration, single.AgentConfiguration);
+        await using var three = await EndToEndWorkload.StartAsync(replicated, replicated);
+        var figures = await WorkloadComparison.RunAsync(
+            _settings, new ComparedWorkload("1 server R1", one, [single.ProcessId]), new ComparedWorkload("3 servers R3", three, clusterPids));
+        Row($"end-to-end, 1 server, replicas 1 (jobs/s, mean of {_settings.Rounds})", figures[0].JobsPerSecond);
+        Row($"end-to-end, 3-server cluster, replicas 3 (jobs/s, mean of {_settings.Rounds})", figures[1].JobsPerSecond);
+        Row("ratio cluster R3 / single server", figures[1].JobsPerSecond / figures[0].JobsPerSecond, "0.00");
+        Row("CPU per job, 1 server R1: bench / nats-server (µs)", figures[0].BenchCpuMicrosPerJob, figures[0].ServerCpuMicrosPerJob);
+        Row("CPU per job, 3 servers R3: bench / all three nats-servers (µs)", figures[1].BenchCpuMicrosPerJob, figures[1].ServerCpuMicrosPerJob);
+    }
+
+    /// <summary>
+    /// The cluster comparison; a job stranded on the cluster (see docs/benchmarks.md) ends it with a row saying so,
+    /// and the run goes on to the other figures.
+    /// </summary>
+    private async Task ClusterOrSayWhyNotAsync()
+    {
+        try
+        {
+            await ClusterAsync();
+        }
+        catch (TimeoutException e)
+        {
+            Console.WriteLine($"cluster comparison stopped: {e.Message}");
+            Row("ratio cluster R3 / single server", "not measured: a job was stranded (see the line above)");
+        }
+    }
+
+    /// <summary>Only the fleet comparisons (<c>fleet</c>), or only one of them (<c>fleet tls</c>, <c>fleet cluster</c>).</summary>
+    public async Task FleetAsync(string? only)
+    {
+        if (only is null or "tls")
+        {
+            await TlsAndNkeyAsync();
+        }
+
+        if (only is null or "cluster")
+        {
+            await ClusterOrSayWhyNotAsync();
+        }
+
+        PrintTable();
     }
 
     private async Task<(double Small, double Large)> StatsLatencyAsync()
     {
-        var configuration = FileBacked(TestJobConfiguration.Create(_server.Url));
+        var configuration = BenchJobConfiguration.Create(_server.Url);
         await using var system = await TestJobSystem.StartAsync(_server.Url, configuration);
         await FillAsync(system, 1_000);
         var small = Measure.Percentile(await Measure.LatenciesAsync(300, () => system.Client.GetStatsAsync(CancellationToken.None)), 50);
@@ -185,40 +245,13 @@ internal sealed class BenchRun : IAsyncDisposable
     private static Task<double> FillAsync(TestJobSystem system, int count) =>
         Measure.ThroughputAsync(count, 256, _ => system.Client.SubmitAsync(Hostname, null, CancellationToken.None));
 
-    private static async Task WarmUpAsync(TestJobSystem system, JobIndex index)
+    private void Row(string figure, double first, double second) =>
+        Row(figure, string.Create(CultureInfo.InvariantCulture, $"{first:N0} / {second:N0}"));
+
+    private void Row(string figure, double value, string format = "N0") => Row(figure, value.ToString(format, CultureInfo.InvariantCulture));
+
+    private void Row(string figure, string text)
     {
-        for (var i = 0; i < 200; i++)
-        {
-            await index.WhenTerminalAsync((await system.Client.SubmitAsync(Hostname, null, CancellationToken.None)).JobId, Timeout.InfiniteTimeSpan, CancellationToken.None);
-        }
-    }
-
-    private static IConfiguration FileBacked(IConfiguration configuration)
-    {
-        foreach (var section in new[] { "stream", "dlq", "kv", "registry" })
-        {
-            configuration[$"job:{section}:storage"] = "file";
-        }
-
-        // The production sizes, not the tests' small in-memory limits: a bench stores far more jobs.
-        var defaults = new JobOptions();
-        configuration["job:stream:max_bytes"] = defaults.Stream.MaxBytes.ToString();
-        configuration["job:kv:max_bytes"] = defaults.Kv.MaxBytes.ToString();
-        configuration["job:dlq:max_bytes"] = defaults.Dlq.MaxBytes.ToString();
-        configuration["job:registry:max_bytes"] = defaults.Registry.MaxBytes.ToString();
-
-        // The production timings, not the tests' fast ones (a sweep and a heartbeat every 200 ms).
-        configuration["job:sweep:interval"] = defaults.Sweep.Interval.ToString();
-        configuration["job:registry:heartbeat_interval"] = defaults.Registry.HeartbeatInterval.ToString();
-        configuration["job:registry:ttl"] = defaults.Registry.Ttl.ToString();
-        configuration["job:consumer:ack_wait"] = defaults.Consumer.AckWait.ToString();
-
-        return configuration;
-    }
-
-    private void Row(string figure, double value, string format = "N0")
-    {
-        var text = value.ToString(format, CultureInfo.InvariantCulture);
         Console.WriteLine($"{figure}: {text}");
         _rows.Add((figure, text));
     }

@@ -2,7 +2,12 @@ using System.Globalization;
 
 namespace HostOps.Bench;
 
-internal sealed record BenchSettings(int RawMessages, int Jobs, int Concurrency, int PacedRate, TimeSpan PacedFor, int StatsJobs, IReadOnlyList<int> IndexJobs)
+/// <summary>
+/// The bench's options. <see cref="Rounds"/>: how often each side of a comparison (TLS + nkey against plain, R3
+/// cluster against one server) runs <see cref="Jobs"/> jobs, alternating. <see cref="SecurityParts"/>: TLS alone and
+/// nkey identities alone are measured too.
+/// </summary>
+internal sealed record BenchSettings(int RawMessages, int Jobs, int Concurrency, int PacedRate, TimeSpan PacedFor, int StatsJobs, IReadOnlyList<int> IndexJobs, int Rounds, bool SecurityParts)
 {
     public static BenchSettings Parse(string[] args)
     {
@@ -27,6 +32,8 @@ internal sealed record BenchSettings(int RawMessages, int Jobs, int Concurrency,
             PacedRate: Int("--paced-rate", 500),
             PacedFor: TimeSpan.FromSeconds(Int("--paced-seconds", 10)),
             StatsJobs: Int("--stats-jobs", 100_000),
-            IndexJobs: Ints("--index-jobs", [100_000, 1_000_000]));
+            IndexJobs: Ints("--index-jobs", [100_000, 1_000_000]),
+            Rounds: Int("--rounds", 2),
+            SecurityParts: args.Contains("--security-parts"));
     }
 }

@@ -22,6 +22,12 @@ namespace HostOps.Bench;
 /// </summary>
 internal static partial class HttpBench
 {
+    /// <summary>Null when <c>wrk</c> is on PATH; otherwise the line saying that the HTTP part is skipped and why.</summary>
+    public static string? MissingWrk() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries).Any(dir => File.Exists(Path.Combine(dir, "wrk")))
+            ? null
+            : "HTTP part skipped: wrk is not installed (apt-get install -y wrk), so GET /health and /health/status are not measured.";
+
     public static async Task<(WrkResult Health, WrkResult Status)> RunAsync(IConfiguration jobConfiguration, int storedJobs, TimeSpan duration)
     {
         var port = NatsServerProcess.FreeTcpPort();

@@ -23,6 +23,25 @@ internal static class Measure
         return count / clock.Elapsed.TotalSeconds;
     }
 
+    /// <summary>
+    /// Runs each of <paramref name="runs"/> <paramref name="rounds"/> times, in the order A B C, C B A, A B C, … so
+    /// that a change of load on the shared machine falls on all alike; each one's results in measurement order.
+    /// </summary>
+    public static async Task<List<List<T>>> AlternatingAsync<T>(int rounds, IReadOnlyList<Func<Task<T>>> runs)
+    {
+        var results = runs.Select(_ => new List<T>(rounds)).ToList();
+        for (var round = 0; round < rounds; round++)
+        {
+            var order = Enumerable.Range(0, runs.Count);
+            foreach (var i in round % 2 == 0 ? order : order.Reverse())
+            {
+                results[i].Add(await runs[i]());
+            }
+        }
+
+        return results;
+    }
+
     /// <summary>Latencies in ms of <paramref name="count"/> sequential calls, sorted.</summary>
     public static async Task<List<double>> LatenciesAsync(int count, Func<Task> call)
     {

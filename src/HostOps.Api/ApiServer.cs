@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using HostOps.Api.Configuration;
 using HostOps.Api.Endpoints.Agents;
+using HostOps.Api.Endpoints.Cluster;
 using HostOps.Api.Endpoints.Health;
 using HostOps.Api.Endpoints.Jobs;
 using HostOps.Api.Endpoints.Network;
@@ -10,6 +11,7 @@ using HostOps.Api.Errors;
 using HostOps.Api.Health;
 using HostOps.Api.Limits;
 using HostOps.Api.Security;
+using HostOps.Api.Tls;
 using HostOps.Jobs;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
@@ -22,15 +24,25 @@ namespace HostOps.Api;
 /// </summary>
 public static class ApiServer
 {
-    /// <summary>A builder with the job system and the API's services, listening on <c>api:server:host</c>/<c>api:server:port</c>.</summary>
+    /// <summary>
+    /// A builder with the job system and the API's services, listening on <c>api:server:host</c>/<c>api:server:port</c>,
+    /// over HTTPS when <c>api:server:tls:enabled</c> (with <c>cert_file</c>, <c>key_file</c>, <c>ca_file</c>).
+    /// </summary>
     public static WebApplicationBuilder CreateBuilder(IConfiguration configuration)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddConfiguration(configuration);
         var endpoint = ListenEndpoint(builder.Configuration);
+        var tls = builder.Configuration.GetSection($"{ApiServerOptions.Section}:tls").Get<ApiTlsOptions>() ?? new ApiTlsOptions();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(endpoint);
+            kestrel.Listen(endpoint, listen =>
+            {
+                if (tls.Enabled)
+                {
+                    listen.UseHttps(ApiHttps.Options(tls));
+                }
+            });
             kestrel.Limits.MaxRequestBodySize = RequestBodyLimitMiddleware.MaxBytes;
         });
         builder.Services.AddHostOpsJobs(builder.Configuration);
@@ -60,6 +72,7 @@ public static class ApiServer
         app.MapHealthEndpoints();
         app.MapJobEndpoints();
         app.MapAgentEndpoints();
+        app.MapClusterEndpoints();
         app.MapSystemEndpoints();
         app.MapNetworkEndpoints();
         app.MapOpenApi();

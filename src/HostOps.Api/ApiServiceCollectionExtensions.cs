@@ -1,3 +1,4 @@
+using HostOps.Api.Cluster;
 using HostOps.Api.Configuration;
 using HostOps.Api.Health;
 using HostOps.Api.Json;
@@ -57,4 +58,11 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<NodeOperationRunner>();
         return services;
     }
+
+    /// <summary>
+    /// Lets <c>POST /cluster/join</c> hand a new server the material of the cluster, read from the control plane's
+    /// data directory <paramref name="dataDir"/> (an API elsewhere answers 404).
+    /// </summary>
+    public static IServiceCollection AddClusterMaterial(this IServiceCollection services, string dataDir) =>
+        services.AddSingleton(sp => new ClusterMaterial(dataDir, sp.GetRequiredService<IOptions<HostOps.Jobs.Configuration.NatsConnectionOptions>>(), sp.GetRequiredService<IConfiguration>()));
 }

@@ -42,11 +42,15 @@ public sealed class HostOpsApiClient : IDisposable
 
     public string Token { get; }
 
-    /// <summary>A client for <see cref="ApiClientOptions"/> (<c>api.client.url</c>, <c>api.client.token</c>).</summary>
+    /// <summary>
+    /// A client for <see cref="ApiClientOptions"/> (<c>api.client.url</c>, <c>api.client.token</c>, <c>api.client.ca_file</c>).
+    /// A given <paramref name="handler"/> replaces the one <see cref="ApiClientOptions.CaFile"/> would make.
+    /// </summary>
     public static HostOpsApiClient Create(ApiClientOptions options, HttpMessageHandler? handler = null, TimeSpan? timeout = null)
     {
         var baseUrl = options.Url.EndsWith('/') ? options.Url : options.Url + "/";
-        var http = new HttpClient(handler ?? new SocketsHttpHandler(), disposeHandler: true)
+        handler ??= options.CaFile is { Length: > 0 } caFile ? Tls.CaTrust.Handler(caFile) : new SocketsHttpHandler();
+        var http = new HttpClient(handler, disposeHandler: true)
         {
             BaseAddress = new Uri(baseUrl, UriKind.Absolute),
             Timeout = timeout ?? TimeSpan.FromSeconds(100),
@@ -227,6 +231,8 @@ public sealed class HostOpsApiClient : IDisposable
         {
             HttpRequestError.ConnectionError => "connection refused or unreachable",
             HttpRequestError.NameResolutionError => "host name not found",
+            HttpRequestError.SecureConnectionError when e.InnerException is System.Security.Authentication.AuthenticationException =>
+                "TLS: the API's certificate is not trusted (it must chain to a CA in api.client.ca_file and name this host)",
             HttpRequestError.SecureConnectionError => "TLS handshake failed",
             _ => e.InnerException?.Message ?? e.Message,
         };

@@ -2,6 +2,7 @@ using System.Net;
 using HostOps.Client.Configuration;
 using HostOps.Client.Errors;
 using HostOps.Client.Http;
+using HostOps.Contracts.Health;
 using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Operations;
 using HostOps.Testing.Nats;
@@ -82,6 +83,22 @@ public sealed class HostOpsApiClientTests
         status.Status.ShouldBe("degraded");
         status.Components["nats"].Error.ShouldBe("down");
         status.Nats.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Health_status_reads_the_nats_cluster_with_each_stream_leader_and_replica()
+    {
+        var handler = new RecordingHandler(HttpStatusCode.OK, """
+            {"status":"ok","components":{},"version":"0.1.0","uptime":"1s","nats":{"url":"nats://a:4222","version":"2.9.10","cluster":{"name":"prod","servers":[{"name":"n1","up":true},{"name":"n2","up":false}]}},"streams":[{"name":"JOBS","messages":1,"bytes":2,"consumers":3,"cluster":{"leader":"n1","replicas":[{"name":"n2","current":false}]}}],"kv_buckets":[{"name":"job-queue","keys":1,"bytes":2}]}
+            """);
+
+        var status = await Client(handler).GetHealthStatusAsync(TestContext.Current.CancellationToken);
+
+        status.Nats!.Cluster!.Name.ShouldBe("prod");
+        status.Nats.Cluster.Servers.ShouldBe([new NatsClusterServer("n1", true), new NatsClusterServer("n2", false)]);
+        status.Streams!.ShouldHaveSingleItem().Cluster!.Leader.ShouldBe("n1");
+        status.Streams![0].Cluster!.Replicas.ShouldBe([new StreamReplica("n2", false)]);
+        status.KvBuckets!.ShouldHaveSingleItem().Cluster.ShouldBeNull();
     }
 
     [Fact]

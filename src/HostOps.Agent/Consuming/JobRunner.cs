@@ -229,7 +229,7 @@ public sealed partial class JobRunner
     private static async Task<(JobDefinition? Job, string? Skip)> ReadDefinitionAsync(
         INatsKVStore store, string route, JobNotification notification, CancellationToken cancellationToken)
     {
-        var reading = store.TryGetEntryAsync<byte[]>(JobKeys.Definition(notification.Id, route), cancellationToken: cancellationToken);
+        var reading = ReplicaLag.GetExpectedAsync<byte[]>(store, JobKeys.Definition(notification.Id, route), null, cancellationToken);
         var newer = store.TryGetEntryAsync<byte[]>(
             JobKeys.Event(notification.Id, notification.Attempt + 1, JobEventKind.Retried, null), cancellationToken: cancellationToken);
         var entry = await reading;

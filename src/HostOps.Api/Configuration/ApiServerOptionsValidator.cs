@@ -24,6 +24,16 @@ internal sealed class ApiServerOptionsValidator : IValidateOptions<ApiServerOpti
             failures.Add("api.server.job_timeout: must be greater than zero");
         }
 
+        if (options.InsecureListenProblem is { } insecure)
+        {
+            failures.Add($"api.server.tls: {insecure}");
+        }
+
+        if (options.Tls.Enabled && (options.Tls.CertFile.Length == 0 || options.Tls.KeyFile.Length == 0))
+        {
+            failures.Add("api.server.tls.cert_file: HTTPS needs a certificate and key (cert_file, key_file)");
+        }
+
         var throttle = options.Security.AuthThrottle;
         if (throttle.MaxFailures < 1)
         {

@@ -54,6 +54,7 @@ internal static partial class ExceptionResponses
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
             (StatusCodes.Status413PayloadTooLarge, RequestBodyLimitMiddleware.TooLarge),
         BadHttpRequestException => (StatusCodes.Status400BadRequest, "body: the request could not be read"),
+        JobStoreFullException full => (StatusCodes.Status503ServiceUnavailable, full.Message),
         _ when IsNats(exception) && state != NatsConnectionState.Open =>
             (StatusCodes.Status503ServiceUnavailable, $"NATS is not connected ({state})"),
         NatsKVKeyNotFoundException => (StatusCodes.Status503ServiceUnavailable, "JetStream refused a job write"),

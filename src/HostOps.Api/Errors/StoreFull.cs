@@ -1,4 +1,3 @@
-using HostOps.Contracts.Text;
 using HostOps.Jobs.Store;
 using NATS.Client.Core;
 using NATS.Client.JetStream;
@@ -62,7 +61,7 @@ internal static class StoreFull
             }
 
             highest = (double)used / limit;
-            fullest = $"{label} is full (max_bytes {ByteSizeText.Format(limit)}): nothing new is stored until {frees}; raise {key}";
+            fullest = JobStoreFullException.Describe(label, limit, key, frees);
         }
 
         return fullest;

@@ -43,8 +43,8 @@ internal sealed partial class HealthReporter(INatsConnection connection, NatsPro
         var components = new Dictionary<string, ComponentHealth>(StringComparer.Ordinal)
         {
             ["nats"] = ComponentHealth.Ok,
-            ["kv"] = Summarise(readings.Buckets.Select(b => b.Error).Append(readings.Stats.Error)),
-            ["jetstream"] = Summarise(readings.Streams.Select(s => s.Error)),
+            ["kv"] = Summarise(readings.Buckets.Select(b => b.Error ?? ReplicaHealth.QuorumProblem($"bucket {b.Value!.Name}", b.Value.Cluster)).Append(readings.Stats.Error)),
+            ["jetstream"] = Summarise(readings.Streams.Select(s => s.Error ?? ReplicaHealth.QuorumProblem($"stream {s.Value!.Name}", s.Value.Cluster))),
             ["agents"] = readings.Workers switch
             {
                 { Error: { } error } => ComponentHealth.Failed(error),
@@ -54,7 +54,7 @@ internal sealed partial class HealthReporter(INatsConnection connection, NatsPro
         };
         return Compose(
             components,
-            new NatsInfo(NatsUrl, connection.ServerInfo?.Version ?? "unknown"),
+            new NatsInfo(NatsUrl, connection.ServerInfo?.Version ?? "unknown", readings.Cluster),
             Readable(readings.Streams),
             Readable(readings.Buckets),
             readings.Stats.Value is { } stats ? Counts(stats) : null);

@@ -2,6 +2,7 @@ using HostOps.Cli.Commands.Agent;
 using HostOps.Cli.Commands.Api;
 using HostOps.Cli.Commands.Nats;
 using HostOps.Cli.Commands.Start;
+using HostOps.Cli.Commands.Tls;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HostOps.Cli.Commands;
@@ -25,6 +26,7 @@ public static class ServerCli
         root.Subcommands.Insert(1, NatsCommand.Create());
         root.Subcommands.Insert(2, ApiCommand.Create());
         root.Subcommands.Insert(3, AgentCommand.Create(configureAgent));
+        root.Subcommands.Insert(4, TlsCommand.Create());
         return root;
     }
 }

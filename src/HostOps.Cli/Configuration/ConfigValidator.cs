@@ -22,6 +22,11 @@ public static class ConfigValidator
         if (components.HasFlag(StartingComponents.NatsServer))
         {
             Port("nats:server:port", settings.NatsServer.Port);
+            var tls = settings.NatsServer.Tls;
+            if (tls.IsConfigured)
+            {
+                OwnCertificate("nats:server:tls", tls.CertFile, tls.KeyFile, tls.CaFile);
+            }
         }
 
         if (components.HasFlag(StartingComponents.Api))
@@ -29,6 +34,7 @@ public static class ConfigValidator
             Port("api:server:port", settings.ApiServer.Port);
             Positive("api:server:job_timeout", settings.ApiServer.JobTimeout);
             SigningKey(settings.ApiServer.Security.SigningKey);
+            ApiTls(settings.ApiServer);
         }
 
         if (components.HasFlag(StartingComponents.Api) || components.HasFlag(StartingComponents.Agent))
@@ -115,6 +121,38 @@ public static class ConfigValidator
         }
     }
 
+    /// <summary>Beyond loopback the API needs HTTPS (or an explicit allow_insecure_http); an operator's certificate needs its key and CA.</summary>
+    private static void ApiTls(Api.Configuration.ApiServerOptions api)
+    {
+        if (api.InsecureListenProblem is { } problem)
+        {
+            throw new ConfigException("api:server:tls", problem);
+        }
+
+        var tls = api.Tls;
+        if (tls.Enabled && (tls.CertFile.Length > 0 || tls.KeyFile.Length > 0))
+        {
+            OwnCertificate("api:server:tls", tls.CertFile, tls.KeyFile, tls.CaFile);
+        }
+    }
+
+    // An operator's own certificate: all three files, each readable (the CA is what clients trust and join tokens pin).
+    private static void OwnCertificate(string section, string certFile, string keyFile, string caFile)
+    {
+        foreach (var (key, path) in new[] { ("cert_file", certFile), ("key_file", keyFile), ("ca_file", caFile) })
+        {
+            if (path.Length == 0)
+            {
+                throw new ConfigException($"{section}:{key}", "is not set: an own certificate needs cert_file, key_file and ca_file (the CA that clients trust and join tokens pin)");
+            }
+
+            if (!File.Exists(path))
+            {
+                throw new ConfigException($"{section}:{key}", $"{path} does not exist");
+            }
+        }
+    }
+
     private static void Port(string key, int port)
     {
         if (port is < 1 or > 65535)
@@ -166,11 +204,16 @@ public static class ConfigValidator
         }
     }
 
-    private static void NatsUrl(string url)
+    // One URL, or a comma-separated list of a cluster's servers, as NATS clients take them.
+    private static void NatsUrl(string urls)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("nats" or "tls") || uri.Port is < 1 or > 65535)
+        var list = urls.Split(',', StringSplitOptions.TrimEntries);
+        foreach (var url in list)
         {
-            throw new ConfigException("nats:url", $"'{url}' is not a NATS URL (like nats://127.0.0.1:4222)");
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("nats" or "tls") || uri.Port is < 1 or > 65535)
+            {
+                throw new ConfigException("nats:url", $"'{url}' is not a NATS URL (like nats://127.0.0.1:4222, or several separated by commas)");
+            }
         }
     }
 

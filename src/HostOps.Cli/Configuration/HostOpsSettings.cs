@@ -21,12 +21,14 @@ public sealed partial record HostOpsSettings(
     {
         var configuration = loaded.Configuration;
         DurationList(configuration, "job:consumer:back_off");
+        var apiClient = BindSection<ApiClientOptions>(configuration, ApiClientOptions.Section);
+        apiClient.CaFile = configuration["api:client:ca_file"] ?? ""; // the SDK's options carry no configuration attributes
         return new HostOpsSettings(
             loaded.DataDir,
             BindSection<NatsConnectionOptions>(configuration, NatsConnectionOptions.Section),
             BindSection<NatsServerOptions>(configuration, NatsServerOptions.Section),
             BindSection<ApiServerOptions>(configuration, ApiServerOptions.Section),
-            BindSection<ApiClientOptions>(configuration, ApiClientOptions.Section),
+            apiClient,
             BindSection<JobOptions>(configuration, JobOptions.Section));
     }
 

@@ -17,6 +17,7 @@ internal static class ApiHost
         var builder = ApiServer.CreateBuilder(loaded.Configuration);
         builder.Logging.UseCliConsole(loaded.Configuration);
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+        builder.Services.AddClusterMaterial(loaded.DataDir);
         return ApiServer.Build(builder);
     }
 
@@ -24,6 +25,6 @@ internal static class ApiHost
     public static string ClientUrl(HostOpsSettings settings)
     {
         var host = settings.ApiServer.Host is "0.0.0.0" or "::" or "*" or "+" or "" ? "127.0.0.1" : settings.ApiServer.Host;
-        return $"http://{host}:{settings.ApiServer.Port}";
+        return $"{(settings.ApiServer.Tls.Enabled ? "https" : "http")}://{host}:{settings.ApiServer.Port}";
     }
 }

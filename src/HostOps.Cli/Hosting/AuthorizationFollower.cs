@@ -56,7 +56,7 @@ internal sealed partial class AuthorizationFollower : IAsyncDisposable
 
     private async Task FollowAsync(CancellationToken stoppingToken)
     {
-        var connection = new NatsConnectionOptions { Url = _server.Url, NkeyFile = _api.Path, CaFile = _server.Tls?.CaPath ?? "" };
+        var connection = new NatsConnectionOptions { Url = _server.Url, NkeyFile = _api.Path, CaFile = _server.ClientTls?.CaPath ?? "" };
         await using var nats = new NatsConnection(NatsClientOptions.For(connection, "hostops-authorization"));
         var buckets = new JobBuckets(nats, Options.Create(_settings.Job));
         var applied = _server.Users; // what the server runs with now

@@ -24,7 +24,8 @@ internal static class FleetIdentities
 
     /// <summary>
     /// Makes the API side connect as the control plane (unless <c>nats.nkey_file</c> names another seed), over TLS with
-    /// HostOps' CA when NATS is reached beyond loopback. <paramref name="managedServer"/>: this process runs the
+    /// the operator's CA (<c>nats.server.tls.ca_file</c>) when configured, else HostOps' CA when NATS is reached beyond
+    /// loopback. <paramref name="managedServer"/>: this process runs the
     /// server, which makes the CA when it listens beyond loopback.
     /// </summary>
     public static HostOpsSettings UseApiIdentity(LoadedConfiguration loaded, HostOpsSettings settings, bool managedServer = false)
@@ -34,11 +35,19 @@ internal static class FleetIdentities
             loaded.Configuration["nats:nkey_file"] = EnsureApi(settings.DataDir).Path;
         }
 
+        // An operator's own NATS certificate makes the server require TLS everywhere, loopback included.
         // A managed server beyond loopback makes the CA as it starts (ManagedNats.Create), before any client connects.
         var caComing = managedServer && !HostOpsCa.IsLoopbackOnly(settings.NatsServer.Host);
-        if (settings.Nats.CaFile is not { Length: > 0 } && (caComing || File.Exists(HostOpsCa.CaPathIn(settings.DataDir))) && !UrlIsLoopback(settings.Nats.Url))
+        if (settings.Nats.CaFile is not { Length: > 0 })
         {
-            loaded.Configuration["nats:ca_file"] = HostOpsCa.CaPathIn(settings.DataDir);
+            if (settings.NatsServer.Tls.CaFile is { Length: > 0 } operatorCa)
+            {
+                loaded.Configuration["nats:ca_file"] = operatorCa;
+            }
+            else if ((caComing || File.Exists(HostOpsCa.CaPathIn(settings.DataDir))) && !UrlIsLoopback(settings.Nats.Url))
+            {
+                loaded.Configuration["nats:ca_file"] = HostOpsCa.CaPathIn(settings.DataDir);
+            }
         }
 
         return HostOpsSettings.Bind(loaded);
@@ -47,6 +56,13 @@ internal static class FleetIdentities
     private static bool UrlIsLoopback(string urls) =>
         urls.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .All(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && HostOpsCa.IsLoopbackOnly(uri.Host.Trim('[', ']')));
+
+    /// <summary>
+    /// Whether an agent must reach NATS over TLS: a <c>tls://</c> URL, or any server beyond loopback (HostOps' servers
+    /// require TLS there). A loopback server of HostOps' own runs plain.
+    /// </summary>
+    public static bool NatsNeedsTls(string urls) =>
+        !UrlIsLoopback(urls) || urls.Contains("tls://", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The configuration an agent on this host connects with: its own seed and inbox prefix.</summary>
     public static Dictionary<string, string?> AgentConnection(string seedPath, string hostname, string caFile) => new()

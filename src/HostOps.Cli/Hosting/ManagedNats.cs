@@ -20,13 +20,28 @@ internal static class ManagedNats
     public static ManagedNatsServer Create(HostOpsSettings settings, ILoggerFactory loggers)
     {
         var admin = NkeySeedFile.Load(settings.Nats.NkeyFile);
-        return new(settings.NatsServer, settings.DataDir, loggers.CreateLogger<ManagedNatsServer>())
+        var server = settings.NatsServer;
+        return new(server, settings.DataDir, loggers.CreateLogger<ManagedNatsServer>())
         {
             Admin = admin,
-            Tls = HostOpsCa.IsLoopbackOnly(settings.NatsServer.Host) ? null : HostOpsCa.Ensure(settings.DataDir, [settings.NatsServer.Host]),
+            Tls = ServerTls(settings),
+            ClusterSecret = server.Cluster.Enabled ? ClusterSecret.LoadOrCreate(settings.DataDir) : null,
             Users = AuthorizationFollower.InitialUsers(settings, admin),
             AfterRestart = cancellationToken => NatsProvisioning.EnsureAsync(settings, cancellationToken),
         };
+    }
+
+    /// <summary>
+    /// The managed server's certificate: the operator's own (<c>nats.server.tls</c>) when configured, else HostOps'
+    /// own CA when the server (or its cluster's route listener) listens beyond loopback; none (plain) on loopback.
+    /// </summary>
+    public static HostOpsCa? ServerTls(HostOpsSettings settings)
+    {
+        var server = settings.NatsServer;
+        string[] listeners = server.Cluster.Enabled ? [server.Host, NatsServerConfigFile.ClusterHost(server)] : [server.Host];
+        return server.Tls is { IsConfigured: true } own ? new HostOpsCa(own.CaFile, own.CertFile, own.KeyFile)
+            : listeners.All(HostOpsCa.IsLoopbackOnly) ? null
+            : HostOpsCa.Ensure(settings.DataDir, listeners);
     }
 
     /// <summary>Takes the data directory's lock; another hostops running on it is named by its pid.</summary>

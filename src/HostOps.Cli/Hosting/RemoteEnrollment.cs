@@ -6,7 +6,6 @@ using HostOps.Contracts.Agents;
 using HostOps.Contracts.Json;
 using HostOps.Jobs.Store;
 using HostOps.Nats.Auth;
-using HostOps.Nats.Tls;
 using HostOps.Providers.System;
 
 namespace HostOps.Cli.Hosting;
@@ -39,12 +38,20 @@ internal static class RemoteEnrollment
         }
 
         var agent = NkeySeedFile.LoadOrCreate(seedPath);
-        var enrollment = saved is { Enrollment.State: AgentStates.Accepted } && saved.PublicKey == agent.PublicKey
-            ? saved.Enrollment
-            : await EnrollAsync(settings, api ?? throw new ConfigException("api:client:url", "is not set: an agent needs the API's URL (or a join token) to enroll"), agent, token, output, cancellationToken);
+
+        // Once enrolled, the agent trusts the bundle it keeps (which follows a CA rotation), not its token's pin.
+        var enrolled = saved is { Enrollment.State: AgentStates.Accepted } && saved.PublicKey == agent.PublicKey;
+        var joining = enrolled ? null : token;
+        var roots = api is null ? null : await UntilReachableAsync(api, output, () => AgentCa.RootsAsync(settings.DataDir, api, joining, settings.ApiClient.CaFile, cancellationToken), cancellationToken);
+        using var http = api is null ? null : AgentCa.Client(api, roots);
+        var enrollment = enrolled
+            ? saved!.Enrollment
+            : await EnrollAsync(settings, http ?? throw new ConfigException("api:client:url", "is not set: an agent needs the API's URL (or a join token) to enroll"), agent, token, output, cancellationToken);
 
         var natsUrl = loaded.Configuration["nats:url"] is { Length: > 0 } configured ? configured : string.Join(',', token?.Nats ?? enrollment.NatsUrls);
-        var caFile = settings.Nats.CaFile is { Length: > 0 } ownCa ? ownCa : await PinnedCaAsync(settings.DataDir, api, token, cancellationToken);
+        var pinned = joining?.CaSha256 is { Length: > 0 } pin ? pin : null;
+        var bundle = http is null ? "" : await AgentCa.RefreshAsync(http, settings.DataDir, pinned, required: joining is not null, cancellationToken);
+        var caFile = settings.Nats.CaFile is { Length: > 0 } ownCa ? ownCa : FleetIdentities.NatsNeedsTls(natsUrl) ? bundle : "";
         await NatsAdmission.WaitAsync(natsUrl, caFile, agent, cancellationToken);
         var connection = new Dictionary<string, string?>(FleetIdentities.AgentConnection(agent.Path, enrollment.Hostname, caFile)) { ["nats:url"] = natsUrl };
         foreach (var (key, value) in enrollment.Labels ?? new Dictionary<string, string>())
@@ -56,10 +63,10 @@ internal static class RemoteEnrollment
     }
 
     private static async Task<EnrollAgentResponse> EnrollAsync(
-        HostOpsSettings settings, string api, NkeySeedFile agent, JoinToken? token, TextWriter output, CancellationToken cancellationToken)
+        HostOpsSettings settings, HttpClient http, NkeySeedFile agent, JoinToken? token, TextWriter output, CancellationToken cancellationToken)
     {
+        var api = http.BaseAddress!.ToString().TrimEnd('/');
         var (hostname, labels) = AgentIdentity.Of(settings.Job.Worker, new HostnameProvider(Providers.HostRoot.Default));
-        using var http = new HttpClient { BaseAddress = new Uri(api), Timeout = TimeSpan.FromSeconds(10) };
         var secret = token?.Secret;
         var told = false;
         while (true)
@@ -69,6 +76,10 @@ internal static class RemoteEnrollment
             try
             {
                 response = await http.PostAsJsonAsync("agent/enroll", request, HostOpsJsonContext.Default.EnrollAgentRequest, cancellationToken);
+            }
+            catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.SecureConnectionError)
+            {
+                throw new ConfigException($"the API at {api} presented a certificate this agent does not trust ({e.InnerException?.Message ?? e.Message}); not enrolling");
             }
             catch (HttpRequestException e)
             {
@@ -115,29 +126,31 @@ internal static class RemoteEnrollment
         }
     }
 
-    // HostOps' CA, fetched from the API and accepted only if its SHA-256 fingerprint is the one in the join token; kept
-    // in the data directory for later starts. "" when the control plane runs NATS without TLS (no fingerprint).
-    private static async Task<string> PinnedCaAsync(string dataDir, string? api, JoinToken? token, CancellationToken cancellationToken)
+    // Retries while the API does not answer at all (it may start after the agent), saying so once.
+    private static async Task<T> UntilReachableAsync<T>(string api, TextWriter output, Func<Task<T>> attempt, CancellationToken cancellationToken)
     {
-        var path = HostOpsCa.CaPathIn(dataDir);
-        if (token?.CaSha256 is not { Length: > 0 } fingerprint || api is null)
+        var told = false;
+        while (true)
         {
-            return File.Exists(path) ? path : "";
-        }
+            try
+            {
+                return await attempt();
+            }
+            catch (HttpRequestException e) when (e.HttpRequestError != HttpRequestError.SecureConnectionError)
+            {
+                if (!told)
+                {
+                    await output.WriteLineAsync($"hostops: waiting for the API at {api} to enroll this agent ({e.Message})");
+                    told = true;
+                }
 
-        using var http = new HttpClient { BaseAddress = new Uri(api), Timeout = TimeSpan.FromSeconds(10) };
-        var pem = await http.GetStringAsync("agent/ca", cancellationToken);
-        if (!string.Equals(JoinToken.CaFingerprint(pem), fingerprint, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new ConfigException($"the CA offered by {api} does not match the fingerprint in the join token; not trusting it");
+                await Task.Delay(PollEvery, cancellationToken);
+            }
         }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        NkeySeedFile.WritePrivate(path, pem);
-        return path;
     }
 
-    private static async Task<string> ErrorOf(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>The reason an API call failed: the error body's details, else its error, else the status text.</summary>
+    public static async Task<string> ErrorOf(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
         {
@@ -150,6 +163,9 @@ internal static class RemoteEnrollment
             return response.ReasonPhrase ?? "";
         }
     }
+
+    /// <summary>The API this data directory's agent enrolled through, when it did.</summary>
+    public static string? SavedApi(string dataDir) => Read(dataDir)?.Api;
 
     private static SavedEnrollment? Read(string dataDir) =>
         File.Exists(SavedPath(dataDir)) ? JobSerializers.TryRead(File.ReadAllBytes(SavedPath(dataDir)), HostOpsJsonContext.Default.SavedEnrollment) : null;

@@ -34,11 +34,14 @@ public sealed record JoinToken(IReadOnlyList<string> Api, IReadOnlyList<string> 
         }
     }
 
-    /// <summary>The fingerprint a join token pins: lowercase hex SHA-256 of the CA certificate's DER bytes (from its PEM).</summary>
+    /// <summary>
+    /// The fingerprint a join token pins: lowercase hex SHA-256 of the DER bytes of the first CA certificate of
+    /// <paramref name="caPem"/> (a bundle's first certificate is its current CA, see <see cref="Security.CaBundle"/>).
+    /// </summary>
     public static string CaFingerprint(string caPem)
     {
         using var certificate = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(caPem);
-        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(certificate.RawData));
+        return Security.CaBundle.Fingerprint(certificate);
     }
 
     public override string ToString() => $"join token for {string.Join(",", Api)}";

@@ -1,3 +1,8 @@
 namespace HostOps.Contracts.Health;
 
-public sealed record KvBucketInfo(string Name, ulong Keys, ulong Bytes);
+/// <summary>A KV bucket's figures.</summary>
+/// <param name="Name">KV bucket name.</param>
+/// <param name="Keys">Number of keys in the bucket.</param>
+/// <param name="Bytes">Total bytes in the bucket.</param>
+/// <param name="Cluster">Its leader and replicas; left out when NATS is a single server.</param>
+public sealed record KvBucketInfo(string Name, ulong Keys, ulong Bytes, StreamCluster? Cluster = null);

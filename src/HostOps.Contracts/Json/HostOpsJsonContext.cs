@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using HostOps.Contracts.Agents;
+using HostOps.Contracts.Cluster;
 using HostOps.Contracts.Errors;
 using HostOps.Contracts.Health;
 using HostOps.Contracts.Jobs;
@@ -32,6 +33,8 @@ namespace HostOps.Contracts.Json;
 [JsonSerializable(typeof(AgentList))]
 [JsonSerializable(typeof(JoinToken))]
 [JsonSerializable(typeof(SavedEnrollment))]
+[JsonSerializable(typeof(ServerJoinRequest))]
+[JsonSerializable(typeof(ServerJoinResponse))]
 [JsonSerializable(typeof(HealthStatus))]
 [JsonSerializable(typeof(SimpleStatus))]
 [JsonSerializable(typeof(HostnameResult))]

@@ -23,4 +23,7 @@ public static class TokenAudiences
 
     /// <summary>The secret of a join token: accepted only by <c>POST /agent/enroll</c>, once.</summary>
     public const string Join = "hostops-join";
+
+    /// <summary>The secret of a server join token: accepted only by <c>POST /cluster/join</c>, once.</summary>
+    public const string ServerJoin = "hostops-server-join";
 }

@@ -78,7 +78,7 @@ public sealed partial class JobClient
     {
         var progress = job.Progress;
         var store = await _buckets.JobsAsync(cancellationToken);
-        var definitionRead = store.TryGetEntryAsync(JobKeys.Definition(job.Id, job.Route), serializer: JobSerializers.Definition, cancellationToken: cancellationToken).AsTask();
+        var definitionRead = ReplicaLag.GetExpectedAsync(store, JobKeys.Definition(job.Id, job.Route), JobSerializers.Definition, cancellationToken);
 
         var detailReads = new List<(string Kind, string? Host, Task<NatsResult<NatsKVEntry<JobEvent>>> Read)>();
         foreach (var mark in progress.Hosts.Where(m => JobStatusCalculator.NeedsDetail(m.Kind)))
@@ -96,8 +96,8 @@ public sealed partial class JobClient
         if (answered.Count > 0)
         {
             var responses = await _buckets.ResponsesAsync(cancellationToken);
-            responseReads.AddRange(answered.Select(host => (host, responses.TryGetEntryAsync(
-                JobKeys.Response(job.Id, host), serializer: JobSerializers.Response, cancellationToken: cancellationToken).AsTask())));
+            responseReads.AddRange(answered.Select(host => (host, ReplicaLag.GetExpectedAsync(
+                responses, JobKeys.Response(job.Id, host), JobSerializers.Response, cancellationToken))));
         }
 
         var liveHosts = progress.Hosts.Any(m => JobProgress.StateOf(m.Kind) == JobStatus.Processing) ? await live.GetAsync(cancellationToken) : null;

@@ -1,6 +1,9 @@
+using System.Text.Json;
 using HostOps.Contracts.Jobs;
+using HostOps.Contracts.Json;
 using HostOps.Jobs.Routing;
 using HostOps.Jobs.Store;
+using NATS.Client.Core;
 using NATS.Client.JetStream;
 
 namespace HostOps.Jobs.Client;
@@ -22,8 +25,10 @@ public sealed partial class JobClient
         var key = JobKeys.Definition(id, JobSubjects.Route(target));
         var definition = new JobDefinition(id, operation, target.Text, subject, now, expected);
 
+        var value = JsonSerializer.SerializeToUtf8Bytes(definition, HostOpsJsonContext.Default.JobDefinition);
+        await _jobsRoom.TakeAsync(BucketRoom.RecordBytes($"$KV.{_buckets.Options.Kv.Bucket}.{key}", value.Length), cancellationToken);
         var store = await _buckets.JobsAsync(cancellationToken);
-        var revision = await store.CreateAsync(key, definition, JobSerializers.Definition, cancellationToken);
+        var revision = await store.CreateAsync(key, value, NatsRawSerializer<byte[]>.Default, cancellationToken);
         Wrote(revision);
         try
         {

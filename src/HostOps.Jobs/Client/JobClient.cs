@@ -22,6 +22,7 @@ public sealed partial class JobClient
     private readonly DeadLetterOffice _deadLetters;
     private readonly JobAttempts _attempts;
     private readonly TimeProvider _time;
+    private readonly BucketRoom _jobsRoom;
     private ulong _lastWritten;
 
     public JobClient(
@@ -33,6 +34,8 @@ public sealed partial class JobClient
         _agents = agents;
         _deadLetters = deadLetters;
         _time = time;
+        var bucket = buckets.Options.Kv.Bucket;
+        _jobsRoom = new BucketRoom(buckets.JetStream, $"KV_{bucket}", $"KV bucket {bucket}", "job.kv.max_bytes", "older jobs age out or are deleted", time);
     }
 
     /// <summary>Exact counts from the incremental view; the cost does not grow with the number of jobs.</summary>

@@ -49,9 +49,10 @@ public sealed record NkeySeedFile(string Path, string Seed, string PublicKey)
     public static bool IsUserPublicKey(string? publicKey) =>
         publicKey is { Length: 56 } && publicKey[0] == 'U' && KeyPair.IsValidPublicKey(PrefixByte.User, publicKey);
 
-    /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> atomically, readable by the owner only.</summary>
+    /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> atomically, readable by the owner only (its directory is made when missing).</summary>
     public static void WritePrivate(string path, string text)
     {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
         var temporary = $"{path}.{Environment.ProcessId}.tmp";
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())

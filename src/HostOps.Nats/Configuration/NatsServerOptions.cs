@@ -17,4 +17,15 @@ public sealed class NatsServerOptions
 
     /// <summary>The nats-server executable, looked up on PATH when not a path.</summary>
     public string Binary { get; set; } = "nats-server";
+
+    /// <summary>The server's name (<c>server_name</c>), unique in a cluster; empty: this host's name and the port.</summary>
+    public string Name { get; set; } = "";
+
+    public NatsClusterOptions Cluster { get; set; } = new();
+
+    /// <summary>The name the server runs under: <see cref="Name"/>, or this host's name and the client port.</summary>
+    public string ServerName => Name.Length > 0 ? Name : $"{System.Net.Dns.GetHostName()}-{Port}";
+
+    /// <summary>An operator's own certificate, key and CA; empty: HostOps' own beyond loopback.</summary>
+    public NatsServerTlsOptions Tls { get; set; } = new();
 }

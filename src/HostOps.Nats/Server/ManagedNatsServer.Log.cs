@@ -11,8 +11,8 @@ public sealed partial class ManagedNatsServer
     [LoggerMessage(Level = LogLevel.Information, Message = "Started nats-server (pid {Pid}) on {Url}, store {StoreDir}")]
     private partial void LogStarted(int pid, string url, string storeDir);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "nats-server on {Url} is ready (JetStream answers)")]
-    private partial void LogReady(string url);
+    [LoggerMessage(Level = LogLevel.Information, Message = "nats-server on {Url} is ready ({Readiness})")]
+    private partial void LogReady(string url, string readiness);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Replacing a stale nats-server of ours (pid {Pid}) named by {PidFile}")]
     private partial void LogReplacingStale(int pid, string pidFile);

@@ -15,7 +15,7 @@ namespace HostOps.Nats.Server;
 /// Runs the official <c>nats-server</c> binary as a child process with JetStream (the embedded default). Holds the
 /// data directory's <see cref="DataDirectoryLock"/> for its whole life (a second instance is refused, naming the
 /// first one's pid), replaces a stale server of ours left by an owner that is gone (pid file), refuses a port held
-/// by anyone else, reports ready only once JetStream answers, forwards the server log at debug level, restarts the
+/// by anyone else, reports ready only once JetStream answers (a cluster member: once it takes clients), forwards the server log at debug level, restarts the
 /// server with <see cref="Backoff"/> when it dies (same store, same port), and stops it gracefully (SIGTERM, then
 /// SIGKILL after <see cref="GracePeriod"/>). A <see cref="ParentDeathGuard"/> ends the server if hostops is killed.
 /// </summary>
@@ -44,8 +44,17 @@ public sealed partial class ManagedNatsServer : IAsyncDisposable
         ConfigPath = Path.Combine(DataDir, "nats-server.conf");
     }
 
-    /// <summary>TLS for the listener (required of every client) with HostOps' CA; null: plain (loopback only).</summary>
+    /// <summary>
+    /// HostOps' CA and this server's certificate, for every listener beyond loopback (clients must then speak TLS,
+    /// routes verify each other); null: everything on loopback, plain.
+    /// </summary>
     public HostOpsCa? Tls { get; init; }
+
+    /// <summary>TLS as clients of this server must use it: null while the client listener is on loopback (and HostOps' own CA serves).</summary>
+    public HostOpsCa? ClientTls => Tls is not null && NatsServerConfigFile.ClientsUseTls(_options) ? Tls : null;
+
+    /// <summary>The password routes of the cluster authenticate with (<c>nats.server.cluster</c>); unused without one.</summary>
+    public string? ClusterSecret { get; init; }
 
     /// <summary>The identity this process uses itself (readiness probe); it must be one of <see cref="Users"/>.</summary>
     public NkeySeedFile? Admin { get; init; }
@@ -106,7 +115,12 @@ public sealed partial class ManagedNatsServer : IAsyncDisposable
         {
             _binary = NatsServerBinary.Find(_options.Binary);
             await ReplaceStaleServerAsync(cancellationToken);
-            EnsurePortFree();
+            EnsurePortFree("nats.server.port", _options.Host, _options.Port);
+            if (_options.Cluster.Enabled)
+            {
+                EnsurePortFree("nats.server.cluster.port", NatsServerConfigFile.ClusterHost(_options), _options.Cluster.Port);
+            }
+
             Directory.CreateDirectory(StoreDir);
             await LaunchAsync(cancellationToken);
         }
@@ -164,7 +178,7 @@ public sealed partial class ManagedNatsServer : IAsyncDisposable
         lock (_stopping)
         {
             Volatile.Write(ref _users, users);
-            NatsServerConfigFile.Write(ConfigPath, _options, StoreDir, users, Tls);
+            NatsServerConfigFile.Write(ConfigPath, _options, StoreDir, users, Tls, ClusterSecret);
             if (_child is { HasExited: false } child)
             {
                 ProcessSignals.Reload(child.Id);
@@ -178,7 +192,7 @@ public sealed partial class ManagedNatsServer : IAsyncDisposable
     {
         lock (_stopping)
         {
-            NatsServerConfigFile.Write(ConfigPath, _options, StoreDir, Users, Tls);
+            NatsServerConfigFile.Write(ConfigPath, _options, StoreDir, Users, Tls, ClusterSecret);
         }
 
         // Only the file on the command line: a flag such as -sd would make nats-server refuse every reload. The file's
@@ -189,7 +203,16 @@ public sealed partial class ManagedNatsServer : IAsyncDisposable
         LogStarted(child.Id, Url, StoreDir);
         try
         {
-            await NatsReadiness.WaitUntilJetStreamAnswersAsync(Url, Admin?.AuthOpts ?? NatsAuthOpts.Default, Tls is null ? NatsTlsOpts.Default : new NatsTlsOpts { CaFile = Tls.CaPath }, ReadyTimeout, () => ExitedEarly(child), cancellationToken);
+            // A server of a cluster is ready once it takes clients: JetStream answers only when a quorum of the cluster
+            // is up, which may be after this server (the provisioning waits for it).
+            await NatsReadiness.WaitUntilReadyAsync(
+                Url,
+                Admin?.AuthOpts ?? NatsAuthOpts.Default,
+                ClientTls is { } tls ? new NatsTlsOpts { CaFile = tls.CaPath } : NatsTlsOpts.Default,
+                jetStream: !_options.Cluster.Enabled,
+                ReadyTimeout,
+                () => ExitedEarly(child),
+                cancellationToken);
         }
         catch (ManagedNatsServerException)
         {
@@ -200,7 +223,7 @@ public sealed partial class ManagedNatsServer : IAsyncDisposable
             throw;
         }
 
-        LogReady(Url);
+        LogReady(Url, _options.Cluster.Enabled ? $"takes clients; member of cluster {_options.Cluster.Name}" : "JetStream answers");
     }
 
     private ManagedNatsServerException? ExitedEarly(NatsServerChild child) =>
@@ -235,17 +258,17 @@ public sealed partial class ManagedNatsServer : IAsyncDisposable
         _pidFile.Delete();
     }
 
-    private void EnsurePortFree()
+    private static void EnsurePortFree(string key, string host, int port)
     {
-        var address = IPAddress.TryParse(_options.Host, out var parsed) ? parsed : IPAddress.Any;
+        var address = IPAddress.TryParse(host, out var parsed) ? parsed : IPAddress.Any;
         try
         {
             using var probe = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-            probe.Bind(new IPEndPoint(address, _options.Port));
+            probe.Bind(new IPEndPoint(address, port));
         }
         catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
         {
-            throw new ManagedNatsServerException($"nats.server.port {_options.Port} is in use by another process", e);
+            throw new ManagedNatsServerException($"{key} {port} is in use by another process", e);
         }
     }
 

@@ -3,12 +3,15 @@ using NATS.Client.JetStream;
 
 namespace HostOps.Nats.Server;
 
-/// <summary>Waits until a server answers a JetStream account-info request: a listening port alone is not ready.</summary>
+/// <summary>
+/// Waits until a server takes a client and, with <c>jetStream</c>, answers a JetStream account-info request: a
+/// listening port alone is not ready.
+/// </summary>
 internal static class NatsReadiness
 {
     /// <param name="exitedEarly">Checked before each try: an exception when the process is already gone.</param>
-    public static async Task WaitUntilJetStreamAnswersAsync(
-        string url, NatsAuthOpts auth, NatsTlsOpts tls, TimeSpan timeout, Func<Exception?> exitedEarly, CancellationToken cancellationToken)
+    public static async Task WaitUntilReadyAsync(
+        string url, NatsAuthOpts auth, NatsTlsOpts tls, bool jetStream, TimeSpan timeout, Func<Exception?> exitedEarly, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)
@@ -31,7 +34,11 @@ internal static class NatsReadiness
                     RequestTimeout = TimeSpan.FromSeconds(1),
                 });
                 await connection.ConnectAsync();
-                await new NatsJSContext(connection).GetAccountInfoAsync(cancellationToken);
+                if (jetStream)
+                {
+                    await new NatsJSContext(connection).GetAccountInfoAsync(cancellationToken);
+                }
+
                 return;
             }
             catch (Exception e) when (e is NatsException or TimeoutException && DateTime.UtcNow < deadline)
@@ -40,7 +47,7 @@ internal static class NatsReadiness
             }
             catch (Exception e) when (e is NatsException or TimeoutException)
             {
-                throw new ManagedNatsServerException($"nats-server did not answer JetStream requests within {timeout.TotalSeconds:0}s", e);
+                throw new ManagedNatsServerException($"nats-server did not answer {(jetStream ? "JetStream requests" : "clients")} within {timeout.TotalSeconds:0}s", e);
             }
         }
     }

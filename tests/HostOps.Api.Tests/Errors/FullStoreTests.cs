@@ -29,14 +29,19 @@ public sealed class FullStoreTests(NatsFixture nats) : IClassFixture<NatsFixture
     }
 
     [Fact]
-    public async Task A_full_job_bucket_refuses_the_submit_with_503_naming_it()
+    public async Task A_full_job_bucket_refuses_the_submit_with_503_naming_it_and_drops_no_stored_job()
     {
         await using var api = await TestApi.StartAsync(nats.Url, withAgent: false, settings: new Dictionary<string, string?> { ["job:kv:max_bytes"] = "4KiB" });
         var bucket = api.Factory.Configuration["job:kv:bucket"]!;
 
-        var (_, refusal) = await SubmitUntilRefusedAsync(api);
+        var (accepted, refusal) = await SubmitUntilRefusedAsync(api);
 
         refusal.ShouldBe($"KV bucket {bucket} is full (max_bytes 4KiB): nothing new is stored until older jobs age out or are deleted; raise job.kv.max_bytes");
+        // nats-server drops a discard-new bucket's oldest records for a write that passes its check but not the
+        // limit; the API's own room check must refuse before that.
+        var state = (await new NatsJSContext(nats.Connection).GetStreamAsync($"KV_{bucket}", cancellationToken: TestContext.Current.CancellationToken)).Info.State;
+        state.FirstSeq.ShouldBe(1UL, "the oldest job definition was dropped to make room");
+        state.Messages.ShouldBe((long)accepted);
     }
 
     [Fact]

@@ -66,7 +66,8 @@ public sealed class TestApi : IAsyncDisposable
     private static async Task ProvisionAsync(string natsUrl, IConfiguration configuration)
     {
         var options = configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
-        await using var connection = new NatsConnection(new NatsOpts { Url = natsUrl, Name = "hostops-test-provision" });
+        var nats = configuration.GetSection(NatsConnectionOptions.Section).Get<NatsConnectionOptions>() ?? new NatsConnectionOptions { Url = natsUrl };
+        await using var connection = new NatsConnection(NatsClientOptions.For(nats, "hostops-test-provision"));
         await JobResources.EnsureAsync(connection, options, TestContext.Current.CancellationToken);
     }
 }

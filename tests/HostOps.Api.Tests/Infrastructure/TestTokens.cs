@@ -23,6 +23,8 @@ internal static class TestTokens
     public static string Join(IReadOnlyDictionary<string, string>? labels = null) =>
         Issuer.Issue(new TokenRequest("join", [], [], TimeSpan.FromHours(1), TokenAudiences.Join, labels));
 
+    public static string ServerJoin() => Issuer.Issue(new TokenRequest("server-join", [], [], TimeSpan.FromHours(1), TokenAudiences.ServerJoin));
+
     public static string WrongKey() => new JwtIssuer(OtherKey).Issue(new TokenRequest("tester", [Scopes.Admin], [], TimeSpan.FromHours(1)));
 
     /// <summary>Expired five minutes ago: well past the 30 s clock skew.</summary>

@@ -94,4 +94,17 @@ public sealed class TokenCommandTests
         cli.Error.ToString().ShouldContain("Usage: hostops token generate [options] (see --help)");
     }
 
+    [Fact]
+    public async Task A_server_join_token_is_only_for_a_joining_server()
+    {
+        using var cli = new CliRun(new StubApi(), ("API:SERVER:SECURITY:SIGNING_KEY", Key));
+
+        (await cli.RunAsync("token", "generate", "--server")).ShouldBe(0, cli.Error.ToString());
+
+        var token = HostOps.Contracts.Agents.JoinToken.TryDecode(cli.Output.ToString()).ShouldNotBeNull();
+        (await TokenValidation.ValidateAsync(token.Secret, Key, TokenAudiences.ServerJoin)).IsValid.ShouldBeTrue();
+        (await TokenValidation.ValidateAsync(token.Secret, Key, TokenAudiences.Join)).IsValid.ShouldBeFalse();
+        (await TokenValidation.ValidateAsync(token.Secret, Key)).IsValid.ShouldBeFalse();
+        (await cli.RunAsync("token", "generate", "--server", "--label", "a=b")).ShouldBe(2);
+    }
 }

@@ -24,7 +24,8 @@ public sealed class ConfigValidationTests
     [InlineData("job:sweep:interval", "0s", "config job.sweep.interval: 0ms must be greater than zero")]
     [InlineData("api:server:security:signing_key", "too-short", "config api.server.security.signing_key: is 9 bytes, needs at least 32")]
     [InlineData("api:server:security:signing_key", "", "config api.server.security.signing_key: is not set (needs at least 32 bytes)")]
-    [InlineData("nats:url", "http://x", "config nats.url: 'http://x' is not a NATS URL (like nats://127.0.0.1:4222)")]
+    [InlineData("nats:url", "http://x", "config nats.url: 'http://x' is not a NATS URL (like nats://127.0.0.1:4222, or several separated by commas)")]
+    [InlineData("nats:url", "nats://a:4222,b:4222", "config nats.url: 'b:4222' is not a NATS URL (like nats://127.0.0.1:4222, or several separated by commas)")]
     [InlineData("job:stream:max_bytes", "0", "config job.stream.max_bytes: 0B must be greater than zero")]
     [InlineData("job:registry:max_bytes", "0MiB", "config job.registry.max_bytes: 0B must be greater than zero")]
     [InlineData("job:worker:labels:web.dev", "east", "config job.worker.labels.web.dev: the label key must be letters, digits, '_' or '-' (no '.', '*', '>', spaces)")]
@@ -77,6 +78,39 @@ public sealed class ConfigValidationTests
     [Fact]
     public void The_nats_server_alone_does_not_check_api_settings() =>
         Should.NotThrow(() => Validate(StartingComponents.NatsServer, ("api:server:port", "70000"), ("api:server:security:signing_key", "")));
+
+    [Theory]
+    [InlineData("0.0.0.0")]
+    [InlineData("::")]
+    [InlineData("10.0.0.5")]
+    public void An_api_beyond_loopback_without_tls_is_refused_naming_the_key(string host) =>
+        Should.Throw<ConfigException>(() => Validate(StartingComponents.Api, ("api:server:host", host)))
+            .Message.ShouldBe($"config api.server.tls: the API would listen on {host} (beyond loopback) without TLS; set api.server.tls.enabled: true, or api.server.allow_insecure_http: true on a trusted network");
+
+    [Theory]
+    [InlineData("api:server:tls:enabled")]
+    [InlineData("api:server:allow_insecure_http")]
+    public void An_api_beyond_loopback_may_listen_with_tls_or_when_insecure_http_is_allowed(string key) =>
+        Should.NotThrow(() => Validate(StartingComponents.Api, ("api:server:host", "0.0.0.0"), (key, "true")));
+
+    [Fact]
+    public void An_api_on_loopback_needs_no_tls() =>
+        Should.NotThrow(() => Validate(StartingComponents.Api, ("api:server:host", "127.0.0.1")));
+
+    [Fact]
+    public void An_own_nats_certificate_needs_its_key_and_ca() =>
+        Should.Throw<ConfigException>(() => Validate(StartingComponents.NatsServer, ("nats:server:tls:cert_file", "/etc/hostname")))
+            .Message.ShouldStartWith("config nats.server.tls.key_file: is not set");
+
+    [Fact]
+    public void An_own_api_certificate_must_exist() =>
+        Should.Throw<ConfigException>(() => Validate(
+            StartingComponents.Api,
+            ("api:server:tls:enabled", "true"),
+            ("api:server:tls:cert_file", "/nonexistent/api.pem"),
+            ("api:server:tls:key_file", "/etc/hostname"),
+            ("api:server:tls:ca_file", "/etc/hostname")))
+            .Message.ShouldBe("config api.server.tls.cert_file: /nonexistent/api.pem does not exist");
 
     [Fact]
     public void A_port_another_process_listens_on_is_named()

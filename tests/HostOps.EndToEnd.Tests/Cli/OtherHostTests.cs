@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using HostOps.Contracts.Json;
+using HostOps.EndToEnd.Tests.Tls;
 using HostOps.Nats.Auth;
 using HostOps.Testing.Nats;
 using HostOps.Testing.Network;
@@ -13,7 +14,8 @@ namespace HostOps.EndToEnd.Tests.Cli;
 
 /// <summary>
 /// A real second host: an agent inside a network namespace (its own address, reaching the control plane only over
-/// a veth pair) joins with a join token by the control plane's namespace-facing address, over TLS with the CA its token pins, and runs jobs.
+/// a veth pair) joins with a join token by the control plane's namespace-facing address, over HTTPS and NATS TLS with the CA its
+/// token pins, and runs jobs.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class OtherHostTests : IDisposable
@@ -38,7 +40,8 @@ public sealed class OtherHostTests : IDisposable
             ["HOSTOPS_NATS__URL"] = $"nats://{other.HostAddress}:{_natsPort}",
             ["HOSTOPS_API__SERVER__HOST"] = other.HostAddress,
             ["HOSTOPS_API__SERVER__PORT"] = _apiPort.ToString(CultureInfo.InvariantCulture),
-            ["HOSTOPS_API__CLIENT__URL"] = $"http://{other.HostAddress}:{_apiPort}",
+            ["HOSTOPS_API__SERVER__TLS__ENABLED"] = "true",
+            ["HOSTOPS_API__CLIENT__URL"] = $"https://{other.HostAddress}:{_apiPort}",
             ["HOSTOPS_JOB__WORKER__HOSTNAME"] = "control",
         };
         await using var controlPlane = HostOpsProcess.Start(_workDir, control, "start");
@@ -54,7 +57,7 @@ public sealed class OtherHostTests : IDisposable
         await using var agent = HostOpsProcess.StartUnder(other.Exec, _workDir, inside, "agent", "start", "--join", joinToken.Trim());
         await agent.WaitForOutputAsync("Agent is running", Ready);
 
-        // NATS listens beyond loopback, so it requires TLS with HostOps' CA, which the agent pinned by its token.
+        // API and NATS listen beyond loopback, so both require TLS with HostOps' CA, which the agent pinned by its token.
         (await File.ReadAllTextAsync(Path.Combine(_workDir, "data", "nats-server.conf"), Ct)).ShouldContain("tls {");
         (await File.ReadAllTextAsync(Path.Combine(_workDir, "inside", "tls", "ca.pem"), Ct))
             .ShouldBe(await File.ReadAllTextAsync(Path.Combine(_workDir, "data", "tls", "ca.pem"), Ct));
@@ -63,7 +66,7 @@ public sealed class OtherHostTests : IDisposable
 
         var (tokenCode, token) = await HostOpsProcess.RunAsync(_workDir, control, "token", "generate", "--role", "read", "--ttl", "10m");
         tokenCode.ShouldBe(0, token);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://{other.HostAddress}:{_apiPort}/"), Timeout = TimeSpan.FromSeconds(40) };
+        using var http = TestCertificates.TrustingOnly(Path.Combine(_workDir, "data", "tls", "ca.pem"), $"https://{other.HostAddress}:{_apiPort}");
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Trim());
         var targeted = await http.GetFromJsonAsync("system/hostname?target_hostname=inside", HostOpsJsonContext.Default.NodeResultsHostnameResult, Ct);
         targeted!.Results.ShouldHaveSingleItem().Hostname.ShouldBe("inside");

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using HostOps.Api.Configuration;
 using HostOps.Api.Errors;
 using HostOps.Api.Security;
+using HostOps.Api.Tls;
 using HostOps.Contracts.Agents;
 using HostOps.Contracts.Errors;
 using HostOps.Contracts.Security;
@@ -32,10 +33,10 @@ internal static partial class AgentEndpoints
             .WithSummary("An agent enrolls its public key: accepted with a join token, pending without.")
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge);
 
-        group.MapGet("/agent/ca", CaAsync)
+        group.MapGet("/agent/ca", Ca)
             .AllowAnonymous()
             .WithName("GetAgentCa")
-            .WithSummary("HostOps' CA (PEM) that NATS's certificate chains to; a joining agent checks it against its token's fingerprint.")
+            .WithSummary("The CA bundle (PEM) that the API's and NATS's certificates chain to; a joining agent checks it against its token's fingerprint.")
             .ProducesErrors(StatusCodes.Status404NotFound);
 
         group.MapGet("/agent", ListAsync)
@@ -132,10 +133,11 @@ internal static partial class AgentEndpoints
         return enrollment.State == AgentStates.Accepted ? TypedResults.Ok(response) : TypedResults.Accepted((string?)null, response);
     }
 
-    private static async Task<Results<ContentHttpResult, JsonHttpResult<ErrorBody>>> CaAsync(IOptions<NatsConnectionOptions> nats, CancellationToken cancellationToken) =>
-        nats.Value.CaFile is { Length: > 0 } path && File.Exists(path)
-            ? TypedResults.Text(await File.ReadAllTextAsync(path, cancellationToken), "application/x-pem-file")
-            : ApiErrors.NotFound("NATS runs without TLS here (no CA)");
+    // Read at every request: a CA added for a rotation reaches agents without a restart.
+    private static Results<ContentHttpResult, JsonHttpResult<ErrorBody>> Ca(IOptions<ApiServerOptions> api, IOptions<NatsConnectionOptions> nats) =>
+        ApiHttps.AgentCaBundle(api.Value.Tls, nats.Value.CaFile) is { Length: > 0 } bundle
+            ? TypedResults.Text(bundle, "application/x-pem-file")
+            : ApiErrors.NotFound("neither the API nor NATS runs with TLS here (no CA)");
 
     private static async Task<Ok<AgentList>> ListAsync(AgentEnrollments agents, AgentDirectory directory, CancellationToken cancellationToken) =>
         TypedResults.Ok(await ListOfAsync(await agents.ListAsync(cancellationToken), directory, cancellationToken));

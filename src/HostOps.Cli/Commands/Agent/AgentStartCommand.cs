@@ -44,7 +44,11 @@ internal static class AgentStartCommand
         }
 
         var connection = await AgentHost.ConnectionAsync(settings, loaded, context.Error, context.CancellationToken);
-        using var host = AgentHost.Create(loaded, connection, configureAgent);
+        using var host = AgentHost.Create(loaded, connection, services =>
+        {
+            AgentCaRefresher.AddTo(services, settings.DataDir);
+            configureAgent?.Invoke(services);
+        });
         await host.StartAsync(context.CancellationToken);
         await context.Output.WriteLineAsync($"Agent is running against {settings.Nats.Url}; Ctrl-C stops it.");
         return await AgentHost.RunUntilStoppedAsync(host, context.Error, context.CancellationToken) ? CliApp.Failed : CliApp.Ok;

@@ -15,7 +15,7 @@ internal static class ApiServerStartCommand
             Needs api.server.security.signing_key (at least 32 bytes).
             """).WithExamples(
             "hostops api server start",
-            "HOSTOPS_NATS__URL=nats://10.0.0.5:4222 HOSTOPS_API__SERVER__HOST=0.0.0.0 hostops api server start");
+            "HOSTOPS_NATS__URL=nats://10.0.0.5:4222 HOSTOPS_API__SERVER__HOST=0.0.0.0 HOSTOPS_API__SERVER__TLS__ENABLED=true hostops api server start");
         command.SetRunner(RunAsync);
         return command;
     }
@@ -23,7 +23,7 @@ internal static class ApiServerStartCommand
     private static async Task<int> RunAsync(CommandContext context)
     {
         var loaded = context.LoadConfiguration();
-        var settings = FleetIdentities.UseApiIdentity(loaded, HostOpsSettings.BindAndValidate(loaded, StartingComponents.Api));
+        var settings = ApiTls.Use(loaded, FleetIdentities.UseApiIdentity(loaded, HostOpsSettings.BindAndValidate(loaded, StartingComponents.Api)));
         ConfigValidator.PortIsFree("api:server:port", settings.ApiServer.Host, settings.ApiServer.Port);
         await NatsProvisioning.EnsureIfReachableAsync(settings, context.Error, context.CancellationToken);
 

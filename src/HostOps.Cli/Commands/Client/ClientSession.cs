@@ -50,8 +50,21 @@ internal sealed class ClientSession
             throw url is null ? new ConfigException("api:client:url", problem) : new UsageException($"--url: {problem}");
         }
 
+        options.CaFile = CaFile(loaded, uri);
         var api = HostOpsApiClient.Create(options, context.Services.HttpHandler?.Invoke());
         return new ClientSession(context, api, parse.GetValue(ClientOptions.Json));
+    }
+
+    // api.client.ca_file, else over HTTPS the CA of this data directory (HostOps' own, or an agent's fetched bundle).
+    private static string CaFile(LoadedConfiguration loaded, Uri url)
+    {
+        if (loaded.Configuration["api:client:ca_file"] is { Length: > 0 } configured)
+        {
+            return File.Exists(configured) ? configured : throw new ConfigException("api:client:ca_file", $"{configured} does not exist");
+        }
+
+        var own = Contracts.Security.CaBundle.PathIn(loaded.DataDir);
+        return url.Scheme == "https" && File.Exists(own) ? own : "";
     }
 
     /// <summary>Sends the request and prints the body unchanged with <c>--json</c>, else the rendered answer.</summary>

@@ -11,6 +11,7 @@ internal static class StartBanner
     {
         var url = ApiHost.ClientUrl(settings);
         var keyNote = firstRun ? " (first run: generated a signing key)" : "";
+        var curl = settings.ApiServer.Tls.Enabled ? $"curl --cacert {settings.ApiServer.Tls.CaFile}" : "curl";
         await output.WriteLineAsync($"""
 
             HostOps is running.
@@ -24,7 +25,7 @@ internal static class StartBanner
               ./hostops client system status
               ./hostops client job list
               TOKEN=$(./hostops token generate --role read)   # a token for curl or scripts
-              curl -H "Authorization: Bearer $TOKEN" {url}/health/status
+              {curl} -H "Authorization: Bearer $TOKEN" {url}/health/status
 
             Ctrl-C stops everything.
             """);

@@ -36,11 +36,12 @@ internal static class StartCommand
         using var loggers = CliLogging.CreateFactory(loaded.Configuration);
         await using var nats = ManagedNats.Create(settings, loggers);
         ManagedNats.ClaimDataDirectory(nats);
+        settings = ApiTls.Use(loaded, settings);
         ConfigValidator.PortIsFree("api:server:port", settings.ApiServer.Host, settings.ApiServer.Port);
         StartupSecrets.WriteAdminToken(loaded, settings, TimeProvider.System);
 
         await ManagedNats.StartAsync(nats, context.CancellationToken);
-        await NatsProvisioning.EnsureAsync(settings, context.CancellationToken);
+        await NatsProvisioning.EnsureForManagedServerAsync(settings, context.Error, context.CancellationToken);
         await using var authorization = AuthorizationFollower.Start(settings, nats, nats.Admin!, loggers);
 
         await using var app = ApiHost.Create(loaded);

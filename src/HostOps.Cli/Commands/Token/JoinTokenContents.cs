@@ -1,10 +1,13 @@
 using HostOps.Contracts.Agents;
+using HostOps.Contracts.Security;
 
 namespace HostOps.Cli.Commands.Token;
 
 /// <summary>
 /// What a join token tells a new host: the API and NATS URLs of this control plane as configured here
-/// (<c>api.client.url</c>, else api.server host and port; <c>nats.url</c>, else the managed server's).
+/// (<c>api.client.url</c>, else api.server host and port, <c>https://</c> when <c>api.server.tls.enabled</c>;
+/// <c>nats.url</c>, else the managed server's, <c>tls://</c> when it requires TLS) and the fingerprint of the CA the
+/// agent is to trust.
 /// Set them to the addresses other hosts reach when the control plane listens beyond loopback.
 /// </summary>
 internal static class JoinTokenContents
@@ -13,25 +16,30 @@ internal static class JoinTokenContents
     {
         var loaded = context.LoadConfiguration();
         var configuration = loaded.Configuration;
+        var https = bool.TryParse(configuration["api:server:tls:enabled"], out var enabled) && enabled;
         var api = configuration["api:client:url"] is { Length: > 0 } client
             ? client
-            : $"http://{Reachable(configuration["api:server:host"])}:{configuration["api:server:port"] ?? "8080"}";
+            : $"{(https ? "https" : "http")}://{Reachable(configuration["api:server:host"])}:{configuration["api:server:port"] ?? "8080"}";
+        var natsHost = Reachable(configuration["nats:server:host"]);
+        var natsTls = configuration["nats:server:tls:cert_file"] is { Length: > 0 }
+            || configuration["nats:server:host"] is { Length: > 0 } listen && listen is not ("127.0.0.1" or "::1" or "localhost");
         var nats = configuration["nats:url"] is { Length: > 0 } url
             ? url
-            : $"nats://{Reachable(configuration["nats:server:host"])}:{configuration["nats:server:port"] ?? "4222"}";
-        return new JoinToken([api], nats.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), CaFingerprint(loaded.DataDir), secret);
+            : $"{(natsTls ? "tls" : "nats")}://{natsHost}:{configuration["nats:server:port"] ?? "4222"}";
+        return new JoinToken([api], nats.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), CaFingerprint(configuration, loaded.DataDir, https), secret);
     }
 
-    // HostOps' CA, when NATS runs with TLS: the joining agent accepts only a CA with this SHA-256 fingerprint.
-    private static string? CaFingerprint(string dataDir)
+    // The first CA of the bundle GET /agent/ca serves (the API's CA when HTTPS is on, then NATS's): the joining agent
+    // verifies the API with this CA and accepts the bundle only if it holds it. Null when nothing runs with TLS.
+    private static string? CaFingerprint(Microsoft.Extensions.Configuration.IConfiguration configuration, string dataDir, bool https)
     {
-        var path = Path.Combine(dataDir, "tls", "ca.pem");
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        return JoinToken.CaFingerprint(File.ReadAllText(path));
+        var own = CaBundle.PathIn(dataDir);
+        var apiCa = configuration["api:server:tls:ca_file"] is { Length: > 0 } apiFile ? apiFile : own;
+        var natsCa = configuration["nats:server:tls:ca_file"] is { Length: > 0 } serverFile ? serverFile
+            : configuration["nats:ca_file"] is { Length: > 0 } clientFile ? clientFile
+            : own;
+        var bundle = CaBundle.Merge(https ? [apiCa, natsCa] : [natsCa]);
+        return bundle.Length > 0 ? JoinToken.CaFingerprint(bundle) : null;
     }
 
     // A wildcard listen address is reached through loopback on this machine.

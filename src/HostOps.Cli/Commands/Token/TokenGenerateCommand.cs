@@ -4,7 +4,10 @@ using HostOps.Contracts.Text;
 
 namespace HostOps.Cli.Commands.Token;
 
-/// <summary><c>hostops token generate --role R [--scope S]… [--subject S] [--ttl D]</c> or <c>--join [--label K=V]…</c>: prints only the token.</summary>
+/// <summary>
+/// <c>hostops token generate --role R [--scope S]… [--subject S] [--ttl D]</c>, <c>--join [--label K=V]…</c> (an
+/// agent's join token) or <c>--server</c> (a server's join token): prints only the token.
+/// </summary>
 internal static class TokenGenerateCommand
 {
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromHours(12);
@@ -49,6 +52,7 @@ internal static class TokenGenerateCommand
             HelpName = "DURATION",
         };
         var join = new Option<bool>("--join") { Description = "Print a join token for `hostops agent start --join` on a new host (single use)" };
+        var server = new Option<bool>("--server") { Description = "Print a join token for `hostops nats server start --join` on a new server of the NATS cluster (single use)" };
         var label = new Option<string[]>("--label", "-l") { Description = "With --join: a label the joining agent gets, KEY=VALUE; repeatable", HelpName = "KEY=VALUE" };
         var command = new Command("generate", "Print a new bearer token (and nothing else) signed with the configured key")
         {
@@ -57,16 +61,19 @@ internal static class TokenGenerateCommand
             subject,
             ttl,
             join,
+            server,
             label,
         }.WithExamples(
             "hostops token generate --join --ttl 1h --label group=web",
+            "hostops token generate --server --ttl 30m",
             "TOKEN=$(hostops token generate --role read)",
             "hostops token generate --role write --subject deploy-bot --ttl 1h",
             "hostops token generate --role read --scope read --ttl 10m",
             "curl -H \"Authorization: Bearer $(hostops token generate -r read)\" http://127.0.0.1:8080/health/status");
         command.SetRunner(async context =>
         {
-            var joining = context.Parse.GetValue(join);
+            var serverJoin = context.Parse.GetValue(server);
+            var joining = context.Parse.GetValue(join) || serverJoin;
             var ttlText = context.Parse.GetValue(ttl);
             var lifetime = ttlText is null ? (joining ? DefaultJoinLifetime : DefaultLifetime)
                 : DurationText.TryParse(ttlText, out var span) && span > TimeSpan.Zero ? span
@@ -79,6 +86,18 @@ internal static class TokenGenerateCommand
             var roles = (context.Parse.GetValue(role) ?? []).Distinct(StringComparer.Ordinal).ToList();
             var key = TokenCommand.SigningKey(context);
             var issuer = new JwtIssuer(key, context.Services.Clock);
+            if (serverJoin)
+            {
+                if (context.Parse.GetValue(join) || context.Parse.GetValue(label) is { Length: > 0 })
+                {
+                    throw new UsageException("--server: a server join token takes no --join or --label");
+                }
+
+                var secret = issuer.Issue(new TokenRequest("server-join", [], [], lifetime, TokenAudiences.ServerJoin));
+                await context.Output.WriteLineAsync(JoinTokenContents.Create(context, secret).Encode());
+                return CliApp.Ok;
+            }
+
             if (joining)
             {
                 var labels = Labels(context.Parse.GetValue(label) ?? []);
@@ -89,7 +108,7 @@ internal static class TokenGenerateCommand
 
             if (roles.Count == 0)
             {
-                throw new UsageException("--role is required (or --join for a join token)");
+                throw new UsageException("--role is required (or --join / --server for a join token)");
             }
 
             var request = new TokenRequest(

@@ -33,6 +33,36 @@ public sealed class HealthCommandTests
     }
 
     [Fact]
+    public async Task With_clustered_nats_it_shows_every_server_up_or_down_and_each_leader_and_replica()
+    {
+        const string clustered = """
+            {"status":"ok","components":{"nats":{"status":"ok"}},"version":"0.1.0","uptime":"5s","nats":{"url":"nats://10.0.0.1:4222,nats://10.0.0.2:4222","version":"2.9.10","cluster":{"name":"prod","servers":[{"name":"n1","up":true},{"name":"n2","up":false},{"name":"n3","up":true}]}},"streams":[{"name":"JOBS","messages":42,"bytes":1024,"consumers":1,"cluster":{"leader":"n3","replicas":[{"name":"n1","current":true},{"name":"n2","current":false}]}}],"kv_buckets":[{"name":"job-queue","keys":10,"bytes":2048,"cluster":{"leader":"n1","replicas":[{"name":"n2","current":false},{"name":"n3","current":true}]}}]}
+            """;
+        using var cli = new CliRun(new StubApi().On("GET /health/status", HttpStatusCode.OK, clustered));
+
+        (await cli.RunAsync("client", "health", "status")).ShouldBe(0, cli.Error.ToString());
+
+        var output = cli.Output.ToString();
+        output.ShouldContain("Cluster  prod: n1 up, n2 down, n3 up");
+        output.ShouldContain("│ Stream │ Messages │ Bytes   │ Consumers │ Leader │ Replicas             │");
+        output.ShouldContain("│ JOBS   │ 42       │ 1.0 KiB │ 1         │ n3     │ n1, n2 (not current) │");
+        output.ShouldContain("│ job-queue │ 10   │ 2.0 KiB │ n1     │ n2 (not current), n3 │");
+    }
+
+    [Fact]
+    public async Task A_single_nats_server_shows_no_cluster_leader_or_replicas()
+    {
+        using var cli = new CliRun(new StubApi().On("GET /health/status", HttpStatusCode.OK, HealthyBody));
+
+        (await cli.RunAsync("client", "health", "status")).ShouldBe(0, cli.Error.ToString());
+
+        var output = cli.Output.ToString();
+        output.ShouldNotContain("Cluster");
+        output.ShouldNotContain("Leader");
+        output.ShouldNotContain("Replicas");
+    }
+
+    [Fact]
     public async Task Json_prints_the_api_body_unchanged()
     {
         using var cli = new CliRun(new StubApi().On("GET /health/status", HttpStatusCode.OK, HealthyBody));

@@ -8,7 +8,10 @@ using Spectre.Console;
 
 namespace HostOps.Cli.Commands.Client.Health;
 
-/// <summary><c>hostops client health status</c>: every component, streams, buckets and job counts (exit 1 when degraded).</summary>
+/// <summary>
+/// <c>hostops client health status</c>: every component, streams, buckets and job counts (exit 1 when degraded); with
+/// clustered NATS also each server up or down and each stream's and bucket's leader and replicas.
+/// </summary>
 internal static class HealthStatusCommand
 {
     public static Command Create()
@@ -42,6 +45,10 @@ internal static class HealthStatusCommand
         if (status.Nats is { } nats)
         {
             summary.AddRow(new Markup("[bold]NATS[/]"), new Text($"{nats.Url} (server {nats.Version})"));
+            if (nats.Cluster is { } cluster)
+            {
+                summary.AddRow(new Markup("[bold]Cluster[/]"), new Markup(ClusterServers(cluster)));
+            }
         }
 
         console.Write(summary);
@@ -57,10 +64,11 @@ internal static class HealthStatusCommand
 
         if (status.Streams is { Count: > 0 } streams)
         {
-            var table = CliConsole.Table("Stream", "Messages", "Bytes", "Consumers");
+            var clustered = streams.Any(s => s.Cluster is not null);
+            var table = CliConsole.Table(PlacementHeaders(clustered, "Stream", "Messages", "Bytes", "Consumers"));
             foreach (var stream in streams)
             {
-                table.Row(stream.Name, Units.Number((long)stream.Messages), Units.Bytes(stream.Bytes), Units.Number(stream.Consumers));
+                table.Row(PlacementCells(clustered, stream.Cluster, stream.Name, Units.Number((long)stream.Messages), Units.Bytes(stream.Bytes), Units.Number(stream.Consumers)));
             }
 
             console.Write(table);
@@ -68,10 +76,11 @@ internal static class HealthStatusCommand
 
         if (status.KvBuckets is { Count: > 0 } buckets)
         {
-            var table = CliConsole.Table("KV bucket", "Keys", "Bytes");
+            var clustered = buckets.Any(b => b.Cluster is not null);
+            var table = CliConsole.Table(PlacementHeaders(clustered, "KV bucket", "Keys", "Bytes"));
             foreach (var bucket in buckets)
             {
-                table.Row(bucket.Name, Units.Number((long)bucket.Keys), Units.Bytes(bucket.Bytes));
+                table.Row(PlacementCells(clustered, bucket.Cluster, bucket.Name, Units.Number((long)bucket.Keys), Units.Bytes(bucket.Bytes)));
             }
 
             console.Write(table);
@@ -84,4 +93,17 @@ internal static class HealthStatusCommand
                 + $"{jobs.Completed} completed, {jobs.Failed} failed, {jobs.Dlq} dlq");
         }
     }
+
+    // "hostops-prod: n1 up, n2 down, n3 up", coloured.
+    private static string ClusterServers(NatsCluster cluster) =>
+        $"{Markup.Escape(cluster.Name)}: "
+        + string.Join(", ", cluster.Servers.Select(s => $"{Markup.Escape(s.Name)} {(s.Up ? "[green]up[/]" : "[red]down[/]")}"));
+
+    // A clustered table gets two more columns: the leader, and the replicas with those not current marked.
+    private static string[] PlacementHeaders(bool clustered, params string[] headers) => clustered ? [.. headers, "Leader", "Replicas"] : headers;
+
+    private static string?[] PlacementCells(bool clustered, StreamCluster? placement, params string[] cells) =>
+        !clustered ? cells
+        : placement is null ? [.. cells, "", ""]
+        : [.. cells, placement.Leader.Length > 0 ? placement.Leader : "none", string.Join(", ", placement.Replicas.Select(r => r.Current ? r.Name : $"{r.Name} (not current)"))];
 }
