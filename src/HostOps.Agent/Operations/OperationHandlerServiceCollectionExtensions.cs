@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using HostOps.Agent.Operations.Network;
 using HostOps.Agent.Operations.System;
 using HostOps.Providers;
@@ -8,7 +9,7 @@ namespace HostOps.Agent.Operations;
 public static class OperationHandlerServiceCollectionExtensions
 {
     /// <summary>Registers one operation handler; the agent resolves all of them as <see cref="IOperationHandler"/>.</summary>
-    public static IServiceCollection AddOperationHandler<THandler>(this IServiceCollection services)
+    public static IServiceCollection AddOperationHandler<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>(this IServiceCollection services)
         where THandler : class, IOperationHandler =>
         services.AddSingleton<IOperationHandler, THandler>();
 

@@ -56,7 +56,7 @@ public static class CliApp
         var path = new Stack<string>();
         for (Command? current = command; current is not null; current = current.Parents.OfType<Command>().FirstOrDefault())
         {
-            path.Push(current is RootCommand ? "hostops" : current.Name);
+            path.Push(current switch { HostOpsRootCommand root => root.Program, RootCommand => "hostops", _ => current.Name });
         }
 
         var arguments = command.Arguments.Where(a => !a.Hidden).Select(a => $"<{a.Name}>");

@@ -6,11 +6,13 @@ namespace HostOps.Cli.Commands;
 /// <param name="HttpHandler">Creates the handler under the API client; null means a real socket handler.</param>
 /// <param name="Environment">Stands in for the <c>HOSTOPS_</c> environment variables.</param>
 /// <param name="WorkingDirectory">Where <c>./hostops.yaml</c> is looked up; null means the current directory.</param>
+/// <param name="InstalledConfig">The configuration file a package installs, read when no other is chosen.</param>
 public sealed record CliServices(
     Func<HttpMessageHandler>? HttpHandler = null,
     IConfigurationSource? Environment = null,
     TimeProvider? Time = null,
-    string? WorkingDirectory = null)
+    string? WorkingDirectory = null,
+    string? InstalledConfig = null)
 {
     public static CliServices Default { get; } = new();
 

@@ -17,5 +17,5 @@ internal sealed class CommandContext(ParseResult parse, CancellationToken cancel
     public TextWriter Error => Parse.InvocationConfiguration.Error;
 
     public LoadedConfiguration LoadConfiguration() =>
-        ConfigurationLoader.Load(Parse.GetValue(GlobalOptions.Config), Services.Directory, Services.Environment);
+        ConfigurationLoader.Load(Parse.GetValue(GlobalOptions.Config), Services.Directory, Services.Environment, Services.InstalledConfig);
 }

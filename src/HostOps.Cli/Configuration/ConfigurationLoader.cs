@@ -5,7 +5,8 @@ namespace HostOps.Cli.Configuration;
 
 /// <summary>
 /// Layers the configuration, lowest first: <c>&lt;data_dir&gt;/hostops.yaml</c> (generated secrets), then the file
-/// given by <c>--config</c> or <c>./hostops.yaml</c>, then <c>HOSTOPS_</c> environment variables (<c>__</c> between
+/// given by <c>--config</c> or <c>./hostops.yaml</c> (else the installed file, <c>/etc/hostops/agent.yaml</c> for
+/// <c>hostops-agent</c>), then <c>HOSTOPS_</c> environment variables (<c>__</c> between
 /// levels). The data-dir file stays underneath a chosen file, so the key and token <c>start</c> generates keep
 /// working when a user adds their own <c>hostops.yaml</c>.
 /// </summary>
@@ -14,10 +15,11 @@ public static class ConfigurationLoader
     /// <param name="configPath">The <c>--config</c> value, or null.</param>
     /// <param name="workingDirectory">Where <c>./hostops.yaml</c> and a relative data_dir are looked up.</param>
     /// <param name="environment">Stands in for the process environment in tests.</param>
-    public static LoadedConfiguration Load(string? configPath, string workingDirectory, IConfigurationSource? environment = null)
+    /// <param name="installedFile">Read when there is neither <c>--config</c> nor <c>./hostops.yaml</c> and it exists.</param>
+    public static LoadedConfiguration Load(string? configPath, string workingDirectory, IConfigurationSource? environment = null, string? installedFile = null)
     {
         environment ??= new EnvironmentVariablesConfigurationSource { Prefix = ConfigKeys.EnvironmentPrefix };
-        var chosen = ChooseFile(configPath, workingDirectory);
+        var chosen = ChooseFile(configPath, workingDirectory, installedFile);
 
         // First pass: only the chosen file and the environment can say where the data directory is.
         var first = Build(null, chosen, environment);
@@ -29,7 +31,7 @@ public static class ConfigurationLoader
         return new LoadedConfiguration(configuration, dataDir, chosen);
     }
 
-    private static string? ChooseFile(string? configPath, string workingDirectory)
+    private static string? ChooseFile(string? configPath, string workingDirectory, string? installedFile)
     {
         if (!string.IsNullOrEmpty(configPath))
         {
@@ -38,7 +40,7 @@ public static class ConfigurationLoader
         }
 
         var local = Path.Combine(workingDirectory, ConfigKeys.FileName);
-        return File.Exists(local) ? local : null;
+        return File.Exists(local) ? local : installedFile is not null && File.Exists(installedFile) ? installedFile : null;
     }
 
     // Quiet by default: a terminal running `hostops start` shows our lines, not every framework event.

@@ -21,15 +21,15 @@ public sealed partial record HostOpsSettings(
     {
         var configuration = loaded.Configuration;
         DurationList(configuration, "job:consumer:back_off");
-        var apiClient = BindSection<ApiClientOptions>(configuration, ApiClientOptions.Section);
+        var apiClient = Bound(() => configuration.GetSection(ApiClientOptions.Section).Get<ApiClientOptions>());
         apiClient.CaFile = configuration["api:client:ca_file"] ?? ""; // the SDK's options carry no configuration attributes
         return new HostOpsSettings(
             loaded.DataDir,
-            BindSection<NatsConnectionOptions>(configuration, NatsConnectionOptions.Section),
-            BindSection<NatsServerOptions>(configuration, NatsServerOptions.Section),
-            BindSection<ApiServerOptions>(configuration, ApiServerOptions.Section),
+            Bound(() => configuration.GetSection(NatsConnectionOptions.Section).Get<NatsConnectionOptions>()),
+            Bound(() => configuration.GetSection(NatsServerOptions.Section).Get<NatsServerOptions>()),
+            Bound(() => configuration.GetSection(ApiServerOptions.Section).Get<ApiServerOptions>()),
             apiClient,
-            BindSection<JobOptions>(configuration, JobOptions.Section));
+            Bound(() => configuration.GetSection(JobOptions.Section).Get<JobOptions>()));
     }
 
     /// <summary>These settings with the NATS connection made as the identity in <paramref name="seedPath"/>.</summary>
@@ -44,12 +44,14 @@ public sealed partial record HostOpsSettings(
         return settings;
     }
 
-    private static T BindSection<T>(IConfiguration configuration, string section)
+    // Each binder call is spelled out with its type, so the configuration binding source generator can replace it
+    // (the native agent has no reflection-based binder).
+    private static T Bound<T>(Func<T?> bind)
         where T : new()
     {
         try
         {
-            return configuration.GetSection(section).Get<T>() ?? new T();
+            return bind() ?? new T();
         }
         catch (InvalidOperationException e) when (FailedConversion().Match(e.Message) is { Success: true } match)
         {

@@ -11,6 +11,9 @@ namespace HostOps.Cli.Hosting;
 /// </summary>
 internal static class CliLogging
 {
+    // The formatter's options are ConsoleFormatterOptions itself, whose properties the framework keeps.
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "ConsoleFormatterOptions is a framework type that is preserved")]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "ConsoleFormatterOptions binds only primitive properties")]
     public static ILoggingBuilder UseCliConsole(this ILoggingBuilder logging, IConfiguration configuration)
     {
         logging.ClearProviders();

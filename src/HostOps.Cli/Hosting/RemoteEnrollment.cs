@@ -167,7 +167,8 @@ internal static class RemoteEnrollment
     /// <summary>The API this data directory's agent enrolled through, when it did.</summary>
     public static string? SavedApi(string dataDir) => Read(dataDir)?.Api;
 
-    private static SavedEnrollment? Read(string dataDir) =>
+    /// <summary>This data directory's enrollment, when its agent enrolled through an API.</summary>
+    public static SavedEnrollment? Read(string dataDir) =>
         File.Exists(SavedPath(dataDir)) ? JobSerializers.TryRead(File.ReadAllBytes(SavedPath(dataDir)), HostOpsJsonContext.Default.SavedEnrollment) : null;
 
     private static void Save(string dataDir, SavedEnrollment enrollment) =>

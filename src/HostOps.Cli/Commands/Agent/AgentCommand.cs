@@ -10,5 +10,7 @@ internal static class AgentCommand
         new("agent", "The agent that runs jobs on this host.")
         {
             AgentStartCommand.Create(configureAgent),
+            AgentInstallCommand.Create(),
+            AgentUninstallCommand.Create(),
         };
 }

@@ -14,7 +14,7 @@ internal static class AgentStartCommand
         HelpName = "TOKEN",
     };
 
-    /// <param name="configureAgent">Adds to the agent's services after the built-in ones (see <see cref="ServerCli.RunAsync"/>).</param>
+    /// <param name="configureAgent">Adds to the agent's services after the built-in ones (see <c>ServerCli.RunAsync</c>).</param>
     public static Command Create(Action<IServiceCollection>? configureAgent = null)
     {
         var command = new Command("start", """
@@ -50,7 +50,9 @@ internal static class AgentStartCommand
             configureAgent?.Invoke(services);
         });
         await host.StartAsync(context.CancellationToken);
-        await context.Output.WriteLineAsync($"Agent is running against {settings.Nats.Url}; Ctrl-C stops it.");
+        var natsUrl = connection.TryGetValue("nats:url", out var joined) && joined is { Length: > 0 } ? joined : settings.Nats.Url;
+        await context.Output.WriteLineAsync($"Agent is running against {natsUrl}; Ctrl-C stops it.");
+        SystemdNotify.Ready($"running against {natsUrl}");
         return await AgentHost.RunUntilStoppedAsync(host, context.Error, context.CancellationToken) ? CliApp.Failed : CliApp.Ok;
     }
 }

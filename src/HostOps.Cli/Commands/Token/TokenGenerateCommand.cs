@@ -14,23 +14,6 @@ internal static class TokenGenerateCommand
     public static readonly TimeSpan DefaultJoinLifetime = TimeSpan.FromHours(1);
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(30);
 
-    private static Dictionary<string, string> Labels(IEnumerable<string> pairs)
-    {
-        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in pairs)
-        {
-            var at = pair.IndexOf('=', StringComparison.Ordinal);
-            if (at <= 0 || at == pair.Length - 1)
-            {
-                throw new UsageException($"--label: '{pair}' is not KEY=VALUE");
-            }
-
-            labels[pair[..at]] = pair[(at + 1)..];
-        }
-
-        return labels;
-    }
-
     public static Command Create()
     {
         var role = new Option<string[]>("--role", "-r")
@@ -100,7 +83,7 @@ internal static class TokenGenerateCommand
 
             if (joining)
             {
-                var labels = Labels(context.Parse.GetValue(label) ?? []);
+                var labels = LabelPairs.Parse(context.Parse.GetValue(label) ?? []);
                 var secret = issuer.Issue(new TokenRequest("join", [], [], lifetime, TokenAudiences.Join, labels));
                 await context.Output.WriteLineAsync(JoinTokenContents.Create(context, secret).Encode());
                 return CliApp.Ok;
