@@ -29,7 +29,7 @@ public sealed class HealthStatusTests(NatsFixture nats) : IClassFixture<NatsFixt
             component.Value.GetRawText().ShouldBe("""{"status":"ok"}""", component.Name);
         }
 
-        body.GetProperty("version").GetString().ShouldBe("0.1.0");
+        body.GetProperty("version").GetString().ShouldBe(Repository.Version);
         body.GetProperty("uptime").GetString()!.ShouldMatch(@"^(\d+d)?(\d+h)?(\d+m)?(\d+s)?$");
         Names(body.GetProperty("nats")).ShouldBe(["url", "version"]);
         body.GetProperty("nats").GetProperty("url").GetString().ShouldBe(nats.Url);

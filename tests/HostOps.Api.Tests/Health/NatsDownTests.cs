@@ -56,7 +56,7 @@ public sealed class NatsDownTests
             body.TryGetProperty(unreadable, out _).ShouldBeFalse(unreadable);
         }
 
-        body.GetProperty("version").GetString().ShouldBe("0.1.0");
+        body.GetProperty("version").GetString().ShouldBe(Repository.Version);
 
         clock.Restart();
         using var live = await api.Client.SendAsync(HttpMethod.Get, "/health");

@@ -67,7 +67,7 @@ public sealed class OpenApiDocumentTests(NatsFixture nats) : IClassFixture<NatsF
     {
         using var response = await _api.Client.SendAsync(HttpMethod.Get, "/openapi/v1.json");
         var generated = Normalise(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        var path = Path.Combine(RepositoryRoot(), "docs", "openapi.json");
+        var path = Path.Combine(Repository.Root, "docs", "openapi.json");
         if (Environment.GetEnvironmentVariable("HOSTOPS_UPDATE_OPENAPI") == "1")
         {
             await File.WriteAllTextAsync(path, generated, TestContext.Current.CancellationToken);
@@ -96,17 +96,4 @@ public sealed class OpenApiDocumentTests(NatsFixture nats) : IClassFixture<NatsF
 
     private static string Normalise(string json) =>
         JsonNode.Parse(json)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true }).ReplaceLineEndings("\n") + "\n";
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "HostOps.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("HostOps.slnx not found above " + AppContext.BaseDirectory);
-    }
 }
