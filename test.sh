@@ -25,6 +25,16 @@ if ! dotnet format HostOps.slnx --verify-no-changes --no-restore -v quiet; then
   failed_steps=$((failed_steps + 1))
 fi
 
+echo "== package"
+# The release artifacts (docs/operations.md "Install on a fleet"); tests/HostOps.EndToEnd.Tests/Packaging checks
+# them, and fails instead of skipping when they are missing.
+if ./hostops package; then
+  export HOSTOPS_REQUIRE_PACKAGES=1
+else
+  echo "./hostops package failed"
+  failed_steps=$((failed_steps + 1))
+fi
+
 echo "== test"
 # One test module at a time: the end-to-end and fault-injection suites start real process trees whose timing
 # bounds must not depend on what else runs beside them.

@@ -37,22 +37,32 @@ public sealed class HostOpsProcess : IAsyncDisposable
         StartUnder([], workingDirectory, environment, args);
 
     /// <summary>As <see cref="Start"/>, run through <paramref name="wrapper"/> (e.g. <c>ip netns exec NAME</c>).</summary>
-    public static HostOpsProcess StartUnder(string[] wrapper, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static HostOpsProcess StartUnder(string[] wrapper, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        Launch([.. wrapper, "dotnet", Path.Combine(CliDirectory, "hostops.dll"), .. args], workingDirectory, environment);
+
+    /// <summary>Another executable (a packaged <c>hostops-agent</c>), run through <paramref name="wrapper"/> when given.</summary>
+    public static HostOpsProcess StartProgram(string[] wrapper, string executable, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        Launch([.. wrapper, executable, .. args], workingDirectory, environment);
+
+    /// <summary>Runs <see cref="StartProgram"/> to its end and returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunProgramAsync(
+        string[] wrapper, string executable, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var info = new ProcessStartInfo(wrapper.Length > 0 ? wrapper[0] : "dotnet")
+        await using var process = StartProgram(wrapper, executable, workingDirectory, environment, args);
+        var code = await process.WaitForExitAsync(TimeSpan.FromSeconds(60)) ?? throw new TimeoutException($"{executable} {string.Join(' ', args)} did not end:\n{process.Output}");
+        return (code, process.Output);
+    }
+
+    private static HostOpsProcess Launch(string[] command, string workingDirectory, IReadOnlyDictionary<string, string> environment)
+    {
+        var info = new ProcessStartInfo(command[0])
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in wrapper.Skip(1).Concat(wrapper.Length > 0 ? ["dotnet"] : []))
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        info.ArgumentList.Add(Path.Combine(CliDirectory, "hostops.dll"));
-        foreach (var arg in args)
+        foreach (var arg in command.Skip(1))
         {
             info.ArgumentList.Add(arg);
         }
@@ -62,7 +72,7 @@ public sealed class HostOpsProcess : IAsyncDisposable
             info.Environment[key] = value;
         }
 
-        return new HostOpsProcess(Process.Start(info) ?? throw new InvalidOperationException("hostops did not start"));
+        return new HostOpsProcess(Process.Start(info) ?? throw new InvalidOperationException($"{command[0]} did not start"));
     }
 
     /// <summary>Where the build put the CLI (recorded at build time, so no path guessing at run time).</summary>

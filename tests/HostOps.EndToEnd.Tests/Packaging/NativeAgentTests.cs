@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using HostOps.Contracts.Json;
+using HostOps.EndToEnd.Tests.Cli;
+using HostOps.EndToEnd.Tests.Tls;
+using HostOps.Testing.Nats;
+using HostOps.Testing.Network;
+using Shouldly;
+using Xunit;
+
+namespace HostOps.EndToEnd.Tests.Packaging;
+
+/// <summary>
+/// The packaged native agent on a real second host: unpacked from its .deb, it installs inside a network namespace
+/// with a join token (the non-systemd path), tells a notify socket it is ready as systemd's Type=notify expects, runs a
+/// targeted job and a broadcast, and uninstalls. Its resident memory is read from /proc and reported.
+/// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class NativeAgentTests(ITestOutputHelper output) : IDisposable
+{
+    private static readonly TimeSpan Ready = TimeSpan.FromSeconds(60);
+    private readonly string _workDir = Directory.CreateTempSubdirectory("hostops-native-").FullName;
+    private readonly int _apiPort = NatsServerProcess.FreeTcpPort();
+    private readonly int _natsPort = NatsServerProcess.FreeTcpPort();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_packaged_agent_installs_in_another_network_namespace_is_ready_runs_jobs_and_uninstalls()
+    {
+        Assert.SkipWhen(Packages.Missing() is not null, Packages.Missing() ?? "");
+        Assert.SkipWhen(NetworkNamespace.Unsupported is not null, NetworkNamespace.Unsupported ?? "");
+        var unpacked = Path.Combine(_workDir, "root");
+        await Packages.ExtractAsync(Packages.Deb("hostops-agent"), unpacked);
+        var agentBinary = Path.Combine(unpacked, "usr/bin/hostops-agent");
+        using var other = NetworkNamespace.Create();
+        var control = new Dictionary<string, string>
+        {
+            ["HOSTOPS_DATA_DIR"] = Path.Combine(_workDir, "data"),
+            ["HOSTOPS_NATS__SERVER__HOST"] = other.HostAddress,
+            ["HOSTOPS_NATS__SERVER__PORT"] = _natsPort.ToString(CultureInfo.InvariantCulture),
+            ["HOSTOPS_NATS__URL"] = $"nats://{other.HostAddress}:{_natsPort}",
+            ["HOSTOPS_API__SERVER__HOST"] = other.HostAddress,
+            ["HOSTOPS_API__SERVER__PORT"] = _apiPort.ToString(CultureInfo.InvariantCulture),
+            ["HOSTOPS_API__SERVER__TLS__ENABLED"] = "true",
+            ["HOSTOPS_API__CLIENT__URL"] = $"https://{other.HostAddress}:{_apiPort}",
+            ["HOSTOPS_JOB__WORKER__HOSTNAME"] = "control",
+        };
+        await using var controlPlane = HostOpsProcess.Start(_workDir, control, "start");
+        await controlPlane.WaitForOutputAsync("HostOps is running", Ready);
+        var (code, joinToken) = await HostOpsProcess.RunAsync(_workDir, control, "token", "generate", "--join");
+        code.ShouldBe(0, joinToken);
+
+        // Install: configuration and identity in this test's directories, not /etc and /var/lib.
+        var config = Path.Combine(_workDir, "etc", "agent.yaml");
+        var state = Path.Combine(_workDir, "state");
+        var inside = new Dictionary<string, string> { ["HOSTOPS_JOB__WORKER__HOSTNAME"] = "native" };
+        string[] install = ["install", "--join", joinToken.Trim(), "--config", config, "--data-dir", state, "--label", "group=native"];
+        var systemd = Directory.Exists("/run/systemd/system"); // never enable a unit on a developer's machine
+        var (installCode, installed) = await HostOpsProcess.RunProgramAsync(other.Exec, agentBinary, _workDir, inside, systemd ? [.. install, "--no-service"] : install);
+        installCode.ShouldBe(0, installed);
+        installed.ShouldContain("Enrolled native");
+        installed.ShouldContain(systemd ? "(--no-service)" : "systemd does not run on this host");
+        installed.ShouldContain($"start --config {config}");
+        File.GetUnixFileMode(state).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        // Start as systemd would: with a notify socket, which hears READY=1 once the agent consumes.
+        var notifyPath = Path.Combine(_workDir, "notify.sock");
+        using var notify = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
+        notify.Bind(new UnixDomainSocketEndPoint(notifyPath));
+        await using var agent = HostOpsProcess.StartProgram(
+            other.Exec, agentBinary, _workDir, new Dictionary<string, string>(inside) { ["NOTIFY_SOCKET"] = notifyPath }, "start", "--config", config);
+        (await ReceiveAsync(notify, Ready)).ShouldContain("READY=1", customMessage: agent.Output);
+        agent.Output.ShouldContain("Agent is running");
+
+        var (tokenCode, token) = await HostOpsProcess.RunAsync(_workDir, control, "token", "generate", "--role", "read", "--ttl", "10m");
+        tokenCode.ShouldBe(0, token);
+        using var http = TestCertificates.TrustingOnly(Path.Combine(_workDir, "data", "tls", "ca.pem"), $"https://{other.HostAddress}:{_apiPort}");
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Trim());
+        var targeted = await http.GetFromJsonAsync("system/hostname?target_hostname=native", HostOpsJsonContext.Default.NodeResultsHostnameResult, Ct);
+        targeted!.Results.ShouldHaveSingleItem().Hostname.ShouldBe("native");
+        var everyone = await http.GetFromJsonAsync("system/status?target_hostname=_all", HostOpsJsonContext.Default.NodeResultsSystemStatusResult, Ct);
+        everyone!.Results.Select(r => r.Hostname).Order(StringComparer.Ordinal).ShouldBe(["control", "native"]);
+
+        var rss = ResidentKib(agent.Id);
+        output.WriteLine($"native agent (pid {agent.Id}) resident memory after two jobs: {rss / 1024.0:0.0} MiB");
+        rss.ShouldBeGreaterThan(0);
+
+        await agent.InterruptAsync(Ct);
+        (await agent.WaitForExitAsync(TimeSpan.FromSeconds(30))).ShouldBe(0, agent.Output);
+
+        var (uninstallCode, uninstalled) = await HostOpsProcess.RunProgramAsync([], agentBinary, _workDir, inside, "uninstall", "--config", config);
+        uninstallCode.ShouldBe(0, uninstalled);
+        uninstalled.ShouldContain("hostops client agent remove native");
+        File.Exists(config).ShouldBeFalse();
+        File.Exists(Path.Combine(state, "identity", "agent.nk")).ShouldBeFalse();
+    }
+
+    private static async Task<string> ReceiveAsync(Socket socket, TimeSpan timeout)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        cts.CancelAfter(timeout);
+        var buffer = new byte[4096];
+        var received = await socket.ReceiveAsync(buffer, SocketFlags.None, cts.Token);
+        return Encoding.UTF8.GetString(buffer, 0, received);
+    }
+
+    // VmRSS from /proc/<pid>/status, in KiB.
+    private static long ResidentKib(int pid) =>
+        File.ReadLines($"/proc/{pid}/status")
+            .Where(line => line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            .Select(line => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture))
+            .Single();
+
+    public void Dispose()
+    {
+        NatsServerProcesses.KillUsing(_workDir);
+        Directory.Delete(_workDir, recursive: true);
+    }
+}
