@@ -52,6 +52,20 @@ public sealed class StartCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Under_systemd_start_tells_the_notify_socket_it_is_ready_once_the_api_answers()
+    {
+        using var notify = new NotifySocket(_workDir);
+        await using var hostops = HostOpsProcess.Start(_workDir, new Dictionary<string, string>(Environment()) { ["NOTIFY_SOCKET"] = notify.Path }, "start");
+
+        (await notify.ReceiveAsync(HealthyWithin, TestContext.Current.CancellationToken)).ShouldStartWith("READY=1\nSTATUS=API on port", customMessage: hostops.Output);
+        using var http = new HttpClient();
+        (await http.GetAsync(new Uri($"http://127.0.0.1:{_apiPort}/health"), TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await hostops.InterruptAsync(TestContext.Current.CancellationToken);
+        (await hostops.WaitForExitAsync(TimeSpan.FromSeconds(30))).ShouldBe(0, hostops.Output);
+    }
+
+    [Fact]
     public async Task A_second_start_reuses_the_data_directory_and_its_signing_key()
     {
         string firstKey;

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
-using System.Text;
 using HostOps.Contracts.Json;
 using HostOps.EndToEnd.Tests.Cli;
 using HostOps.EndToEnd.Tests.Tls;
@@ -68,12 +66,10 @@ public sealed class NativeAgentTests(ITestOutputHelper output) : IDisposable
         File.GetUnixFileMode(state).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
         // Start as systemd would: with a notify socket, which hears READY=1 once the agent consumes.
-        var notifyPath = Path.Combine(_workDir, "notify.sock");
-        using var notify = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
-        notify.Bind(new UnixDomainSocketEndPoint(notifyPath));
+        using var notify = new NotifySocket(_workDir);
         await using var agent = HostOpsProcess.StartProgram(
-            other.Exec, agentBinary, _workDir, new Dictionary<string, string>(inside) { ["NOTIFY_SOCKET"] = notifyPath }, "start", "--config", config);
-        (await ReceiveAsync(notify, Ready)).ShouldContain("READY=1", customMessage: agent.Output);
+            other.Exec, agentBinary, _workDir, new Dictionary<string, string>(inside) { ["NOTIFY_SOCKET"] = notify.Path }, "start", "--config", config);
+        (await notify.ReceiveAsync(Ready, Ct)).ShouldContain("READY=1", customMessage: agent.Output);
         agent.Output.ShouldContain("Agent is running");
 
         var (tokenCode, token) = await HostOpsProcess.RunAsync(_workDir, control, "token", "generate", "--role", "read", "--ttl", "10m");
@@ -97,15 +93,6 @@ public sealed class NativeAgentTests(ITestOutputHelper output) : IDisposable
         uninstalled.ShouldContain("hostops client agent remove native");
         File.Exists(config).ShouldBeFalse();
         File.Exists(Path.Combine(state, "identity", "agent.nk")).ShouldBeFalse();
-    }
-
-    private static async Task<string> ReceiveAsync(Socket socket, TimeSpan timeout)
-    {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        cts.CancelAfter(timeout);
-        var buffer = new byte[4096];
-        var received = await socket.ReceiveAsync(buffer, SocketFlags.None, cts.Token);
-        return Encoding.UTF8.GetString(buffer, 0, received);
     }
 
     // VmRSS from /proc/<pid>/status, in KiB.

@@ -54,6 +54,7 @@ internal static class StartCommand
         using var apiStopped = new CancellationTokenSource();
         var agentRevoked = AgentHost.StopWhenRevokedAsync(agent, context.Error, apiStopped.Token);
         await StartBanner.WriteAsync(context.Output, settings, nats, loaded.GeneratedFilePath, firstRun);
+        SystemdNotify.Ready($"API on port {settings.ApiServer.Port}, NATS at {nats.Url}");
         await app.WaitForShutdownAsync(context.CancellationToken);
         await apiStopped.CancelAsync();
         if (!await agentRevoked)
