@@ -44,8 +44,6 @@ public sealed partial record HostOpsSettings(
         return settings;
     }
 
-    // Each binder call is spelled out with its type, so the configuration binding source generator can replace it
-    // (the native agent has no reflection-based binder).
     private static T Bound<T>(Func<T?> bind)
         where T : new()
     {

@@ -28,6 +28,7 @@ namespace HostOps.Contracts.Json;
 [JsonSerializable(typeof(AgentEnrollment))]
 [JsonSerializable(typeof(List<AgentEnrollment>))]
 [JsonSerializable(typeof(EnrollAgentRequest))]
+[JsonSerializable(typeof(LeaveAgentRequest))]
 [JsonSerializable(typeof(EnrollAgentResponse))]
 [JsonSerializable(typeof(AgentInfo))]
 [JsonSerializable(typeof(AgentList))]

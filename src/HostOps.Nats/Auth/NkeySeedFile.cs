@@ -45,6 +45,27 @@ public sealed record NkeySeedFile(string Path, string Seed, string PublicKey)
         }
     }
 
+    /// <summary>The Ed25519 signature of <paramref name="text"/> (UTF-8) with this key, base64url.</summary>
+    public string Sign(string text)
+    {
+        using var pair = KeyPair.FromSeed(Seed);
+        var signature = new byte[64];
+        pair.Sign(Encoding.UTF8.GetBytes(text), signature);
+        return System.Buffers.Text.Base64Url.EncodeToString(signature);
+    }
+
+    /// <summary>Whether <paramref name="signature"/> (base64url) is <paramref name="publicKey"/>'s signature of <paramref name="text"/>.</summary>
+    public static bool Verify(string publicKey, string text, string signature)
+    {
+        if (!IsUserPublicKey(publicKey) || !System.Buffers.Text.Base64Url.IsValid(signature, out var length) || length != 64)
+        {
+            return false;
+        }
+
+        using var pair = KeyPair.FromPublicKey(publicKey);
+        return pair.Verify(Encoding.UTF8.GetBytes(text), System.Buffers.Text.Base64Url.DecodeFromChars(signature));
+    }
+
     /// <summary>Whether <paramref name="publicKey"/> is a well-formed NATS user public key (<c>U…</c>).</summary>
     public static bool IsUserPublicKey(string? publicKey) =>
         publicKey is { Length: 56 } && publicKey[0] == 'U' && KeyPair.IsValidPublicKey(PrefixByte.User, publicKey);

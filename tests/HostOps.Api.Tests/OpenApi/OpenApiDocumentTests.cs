@@ -55,7 +55,7 @@ public sealed class OpenApiDocumentTests(NatsFixture nats) : IClassFixture<NatsF
             .Where(op => op.Operation["requestBody"] is not null)
             .ToList();
 
-        withBody.Select(op => op.Name).ShouldBe(["post /job", "post /agent/enroll", "post /cluster/join", "post /network/ping", "put /network/dns"], ignoreOrder: true);
+        withBody.Select(op => op.Name).ShouldBe(["post /job", "post /agent/enroll", "post /agent/leave", "post /cluster/join", "post /network/ping", "put /network/dns"], ignoreOrder: true);
         foreach (var (name, operation) in withBody)
         {
             operation["responses"]!.AsObject().ContainsKey("413").ShouldBeTrue(name);

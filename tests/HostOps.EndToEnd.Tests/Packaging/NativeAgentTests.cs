@@ -14,7 +14,7 @@ namespace HostOps.EndToEnd.Tests.Packaging;
 /// <summary>
 /// The packaged native agent on a real second host: unpacked from its .deb, it installs inside a network namespace
 /// with a join token (the non-systemd path), tells a notify socket it is ready as systemd's Type=notify expects, runs a
-/// targeted job and a broadcast, and uninstalls. Its resident memory is read from /proc and reported.
+/// targeted job and a broadcast, and uninstalls, which revokes it. Its resident memory is read from /proc and reported.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class NativeAgentTests(ITestOutputHelper output) : IDisposable
@@ -90,9 +90,25 @@ public sealed class NativeAgentTests(ITestOutputHelper output) : IDisposable
 
         var (uninstallCode, uninstalled) = await HostOpsProcess.RunProgramAsync([], agentBinary, _workDir, inside, "uninstall", "--config", config);
         uninstallCode.ShouldBe(0, uninstalled);
-        uninstalled.ShouldContain("hostops client agent remove native");
+        uninstalled.ShouldContain($"Removed native from the fleet at https://{other.HostAddress}:{_apiPort}");
         File.Exists(config).ShouldBeFalse();
         File.Exists(Path.Combine(state, "identity", "agent.nk")).ShouldBeFalse();
+        using var removed = await http.GetAsync("agent/native", Ct);
+        removed.StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound, "uninstall revokes the agent through the API");
+    }
+
+    [Fact]
+    public async Task The_native_agent_reads_sizes_and_durations_with_their_own_converters_and_names_a_bad_one()
+    {
+        Assert.SkipWhen(Packages.Missing() is not null, Packages.Missing() ?? "");
+        var unpacked = Path.Combine(_workDir, "root");
+        await Packages.ExtractAsync(Packages.Deb("hostops-agent"), unpacked);
+        var environment = new Dictionary<string, string> { ["HOSTOPS_DATA_DIR"] = Path.Combine(_workDir, "data"), ["HOSTOPS_JOB__KV__MAX_BYTES"] = "3x" };
+
+        var (code, text) = await HostOpsProcess.RunProgramAsync([], Path.Combine(unpacked, "usr/bin/hostops-agent"), _workDir, environment, "start");
+
+        code.ShouldBe(2, text);
+        text.ShouldContain("hostops: config job.kv.max_bytes: '3x' is not a size (use forms like 4096, 64KiB, 512MiB, 1GiB or 1GB)");
     }
 
     // VmRSS from /proc/<pid>/status, in KiB.

@@ -20,6 +20,8 @@ namespace HostOps.Api.Endpoints.Agents;
 /// </summary>
 internal static partial class AgentEndpoints
 {
+    private static readonly TimeSpan LeaveClockSkew = TimeSpan.FromMinutes(5);
+
     public static IEndpointRouteBuilder MapAgentEndpoints(this IEndpointRouteBuilder routes)
     {
         // No prefix on the group: a group's "" route would be "/agent/", not "/agent".
@@ -32,6 +34,12 @@ internal static partial class AgentEndpoints
             .WithName("EnrollAgent")
             .WithSummary("An agent enrolls its public key: accepted with a join token, pending without.")
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge);
+
+        group.MapPost("/agent/leave", LeaveAsync)
+            .AllowAnonymous()
+            .WithName("LeaveAgent")
+            .WithSummary("An agent removes itself (hostops-agent uninstall), proving it holds the enrolled key by a signature.")
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge);
 
         group.MapGet("/agent/ca", Ca)
             .AllowAnonymous()
@@ -131,6 +139,54 @@ internal static partial class AgentEndpoints
             enrollment.Hostname, enrollment.State, nats.Value.Url.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
             AgentPermissions.InboxPrefix(enrollment.Hostname), enrollment.Labels);
         return enrollment.State == AgentStates.Accepted ? TypedResults.Ok(response) : TypedResults.Accepted((string?)null, response);
+    }
+
+    // The same revocation as DELETE /agent/{hostname}, asked for by the agent itself with its key instead of a token.
+    private static async Task<Results<NoContent, JsonHttpResult<ErrorBody>>> LeaveAsync(
+        LeaveAgentRequest? request, AgentEnrollments agents, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (request is null)
+        {
+            return ApiErrors.Invalid("body", "required");
+        }
+
+        if (request.Hostname is not { } hostname || !Hostname().IsMatch(hostname))
+        {
+            return ApiErrors.Invalid("hostname", "required: 1-253 letters, digits, '.', '-' or '_', starting with a letter or digit");
+        }
+
+        if (!Nats.Auth.NkeySeedFile.IsUserPublicKey(request.PublicKey))
+        {
+            return ApiErrors.Invalid("public_key", "required: a NATS user public key (56 characters starting with U)");
+        }
+
+        if (request.SignedAt is not { } signedAt)
+        {
+            return ApiErrors.Invalid("signed_at", "required: when the request was signed (RFC 3339)");
+        }
+
+        if (request.Signature is not { Length: > 0 } signature)
+        {
+            return ApiErrors.Invalid("signature", "required: the agent key's signature, base64url");
+        }
+
+        if ((time.GetUtcNow() - signedAt).Duration() > LeaveClockSkew)
+        {
+            return ApiErrors.Status(StatusCodes.Status403Forbidden, $"signed_at: more than {LeaveClockSkew.TotalMinutes:0} minutes from the control plane's clock");
+        }
+
+        if (await agents.GetAsync(hostname, cancellationToken) is not { } enrollment)
+        {
+            return ApiErrors.NotFound($"no agent {hostname} is enrolled");
+        }
+
+        if (enrollment.PublicKey != request.PublicKey
+            || !Nats.Auth.NkeySeedFile.Verify(request.PublicKey!, LeaveAgentRequest.SignedText(hostname, request.PublicKey!, signedAt), signature))
+        {
+            return ApiErrors.Status(StatusCodes.Status403Forbidden, $"signature: not made with the key agent {hostname} enrolled");
+        }
+
+        return await agents.RemoveAsync(hostname, cancellationToken) ? TypedResults.NoContent() : ApiErrors.NotFound($"no agent {hostname} is enrolled");
     }
 
     // Read at every request: a CA added for a rotation reaches agents without a restart.

@@ -6,7 +6,8 @@ using HostOps.Contracts.Security;
 namespace HostOps.Cli.Commands.Agent;
 
 /// <summary>
-/// <c>hostops-agent uninstall</c>: stops and disables the unit, then removes what install wrote: the unit it wrote,
+/// <c>hostops-agent uninstall</c>: stops and disables the unit, asks the control plane to remove this agent
+/// (<see cref="AgentLeave"/>), then removes what install wrote: the unit it wrote,
 /// the agent's identity and enrollment, its CA bundle (unless a control plane shares the data directory) and the
 /// configuration file.
 /// </summary>
@@ -38,6 +39,7 @@ internal static class AgentUninstallCommand
         }
 
         var hostname = RemoteEnrollment.Read(loaded.DataDir)?.Enrollment.Hostname;
+        var left = await AgentLeave.TryAsync(loaded.DataDir, loaded.Configuration["api:client:ca_file"] ?? "", context.CancellationToken);
         File.Delete(FleetIdentities.AgentSeedPath(loaded.DataDir));
         File.Delete(RemoteEnrollment.SavedPath(loaded.DataDir));
         if (FleetIdentities.LocalApi(loaded.DataDir) is null)
@@ -50,8 +52,8 @@ internal static class AgentUninstallCommand
             File.Delete(configFile);
         }
 
-        await context.Output.WriteLineAsync(
-            $"The agent's unit, identity and configuration are removed from this host. Remove {hostname ?? "it"} from the fleet on the control plane with: hostops client agent remove {hostname ?? "HOSTNAME"}");
+        await context.Output.WriteLineAsync("The agent's unit, identity and configuration are removed from this host.");
+        await context.Output.WriteLineAsync(left ?? $"Remove {hostname ?? "it"} from the fleet on the control plane with: hostops client agent remove {hostname ?? "HOSTNAME"}");
         return CliApp.Ok;
     }
 }
