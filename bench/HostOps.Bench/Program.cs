@@ -6,11 +6,18 @@ using HostOps.Bench;
 // measures the API's job index alone: bytes per stored job and the API's RSS (see IndexMemoryBench).
 // dotnet run -c Release --project bench/HostOps.Bench -- fleet [tls|cluster] [--jobs N] [--rounds N] [--security-parts]
 // only the fleet comparisons: TLS + nkey auth against plain, and a 3-server R3 cluster against one server.
+// dotnet run -c Release --project bench/HostOps.Bench -- footprint [--jobs N]
+// the packaged native agent against the JIT agent (after ./hostops package; see FootprintBench).
 // Per-job logging would be measured too; the bench keeps warnings only.
 Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
 if (args.Length > 0 && args[0] == ApiRssProbe.Mode)
 {
     return await ApiRssProbe.RunAsync(args);
+}
+
+if (args.Length > 0 && args[0] == FootprintBench.Mode)
+{
+    return await FootprintBench.RunAsync(args);
 }
 
 var settings = BenchSettings.Parse(args);
