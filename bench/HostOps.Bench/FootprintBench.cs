@@ -100,12 +100,12 @@ internal static class FootprintBench
             }
 
             await Task.Delay(Settle);
-            var idle = ResidentKib(agent.Id);
+            var idle = ProcessMemory.ResidentKib(agent.Id);
             var ran = Stopwatch.StartNew();
             await RunJobsAsync(http, hostname, jobs);
             var rate = jobs / ran.Elapsed.TotalSeconds;
             await Task.Delay(Settle);
-            var after = ResidentKib(agent.Id);
+            var after = ProcessMemory.ResidentKib(agent.Id);
             await StopAsync(agent);
             return new Figures(starts.Order().ElementAt(starts.Count / 2), idle, after, rate);
         }
@@ -206,11 +206,6 @@ internal static class FootprintBench
         await process.WaitForExitAsync();
     }
 
-    private static long ResidentKib(int pid) =>
-        File.ReadLines($"/proc/{pid}/status")
-            .Where(line => line.StartsWith("VmRSS:", StringComparison.Ordinal))
-            .Select(line => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture))
-            .Single();
 
     private static long DirectorySize(string directory) =>
         Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Sum(file => new FileInfo(file).Length);

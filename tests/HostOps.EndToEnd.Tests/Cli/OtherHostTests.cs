@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using HostOps.Contracts.Json;
@@ -32,18 +31,7 @@ public sealed class OtherHostTests : IDisposable
     {
         Assert.SkipWhen(NetworkNamespace.Unsupported is not null, NetworkNamespace.Unsupported ?? "");
         using var other = NetworkNamespace.Create();
-        var control = new Dictionary<string, string>
-        {
-            ["HOSTOPS_DATA_DIR"] = Path.Combine(_workDir, "data"),
-            ["HOSTOPS_NATS__SERVER__HOST"] = other.HostAddress,
-            ["HOSTOPS_NATS__SERVER__PORT"] = _natsPort.ToString(CultureInfo.InvariantCulture),
-            ["HOSTOPS_NATS__URL"] = $"nats://{other.HostAddress}:{_natsPort}",
-            ["HOSTOPS_API__SERVER__HOST"] = other.HostAddress,
-            ["HOSTOPS_API__SERVER__PORT"] = _apiPort.ToString(CultureInfo.InvariantCulture),
-            ["HOSTOPS_API__SERVER__TLS__ENABLED"] = "true",
-            ["HOSTOPS_API__CLIENT__URL"] = $"https://{other.HostAddress}:{_apiPort}",
-            ["HOSTOPS_JOB__WORKER__HOSTNAME"] = "control",
-        };
+        var control = FleetControlPlane.Environment(Path.Combine(_workDir, "data"), other.HostAddress, _apiPort, _natsPort);
         await using var controlPlane = HostOpsProcess.Start(_workDir, control, "start");
         await controlPlane.WaitForOutputAsync("HostOps is running", Ready);
         var (code, joinToken) = await HostOpsProcess.RunAsync(_workDir, control, "token", "generate", "--join");

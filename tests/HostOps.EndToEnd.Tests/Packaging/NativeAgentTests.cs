@@ -1,9 +1,9 @@
-using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using HostOps.Contracts.Json;
 using HostOps.EndToEnd.Tests.Cli;
 using HostOps.EndToEnd.Tests.Tls;
+using HostOps.Testing;
 using HostOps.Testing.Nats;
 using HostOps.Testing.Network;
 using Shouldly;
@@ -35,18 +35,7 @@ public sealed class NativeAgentTests(ITestOutputHelper output) : IDisposable
         await Packages.ExtractAsync(Packages.Deb("hostops-agent"), unpacked);
         var agentBinary = Path.Combine(unpacked, "usr/bin/hostops-agent");
         using var other = NetworkNamespace.Create();
-        var control = new Dictionary<string, string>
-        {
-            ["HOSTOPS_DATA_DIR"] = Path.Combine(_workDir, "data"),
-            ["HOSTOPS_NATS__SERVER__HOST"] = other.HostAddress,
-            ["HOSTOPS_NATS__SERVER__PORT"] = _natsPort.ToString(CultureInfo.InvariantCulture),
-            ["HOSTOPS_NATS__URL"] = $"nats://{other.HostAddress}:{_natsPort}",
-            ["HOSTOPS_API__SERVER__HOST"] = other.HostAddress,
-            ["HOSTOPS_API__SERVER__PORT"] = _apiPort.ToString(CultureInfo.InvariantCulture),
-            ["HOSTOPS_API__SERVER__TLS__ENABLED"] = "true",
-            ["HOSTOPS_API__CLIENT__URL"] = $"https://{other.HostAddress}:{_apiPort}",
-            ["HOSTOPS_JOB__WORKER__HOSTNAME"] = "control",
-        };
+        var control = FleetControlPlane.Environment(Path.Combine(_workDir, "data"), other.HostAddress, _apiPort, _natsPort);
         await using var controlPlane = HostOpsProcess.Start(_workDir, control, "start");
         await controlPlane.WaitForOutputAsync("HostOps is running", Ready);
         var (code, joinToken) = await HostOpsProcess.RunAsync(_workDir, control, "token", "generate", "--join");
@@ -81,7 +70,7 @@ public sealed class NativeAgentTests(ITestOutputHelper output) : IDisposable
         var everyone = await http.GetFromJsonAsync("system/status?target_hostname=_all", HostOpsJsonContext.Default.NodeResultsSystemStatusResult, Ct);
         everyone!.Results.Select(r => r.Hostname).Order(StringComparer.Ordinal).ShouldBe(["control", "native"]);
 
-        var rss = ResidentKib(agent.Id);
+        var rss = ProcessMemory.ResidentKib(agent.Id);
         output.WriteLine($"native agent (pid {agent.Id}) resident memory after two jobs: {rss / 1024.0:0.0} MiB");
         rss.ShouldBeGreaterThan(0);
 
@@ -111,12 +100,6 @@ public sealed class NativeAgentTests(ITestOutputHelper output) : IDisposable
         text.ShouldContain("hostops: config job.kv.max_bytes: '3x' is not a size (use forms like 4096, 64KiB, 512MiB, 1GiB or 1GB)");
     }
 
-    // VmRSS from /proc/<pid>/status, in KiB.
-    private static long ResidentKib(int pid) =>
-        File.ReadLines($"/proc/{pid}/status")
-            .Where(line => line.StartsWith("VmRSS:", StringComparison.Ordinal))
-            .Select(line => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture))
-            .Single();
 
     public void Dispose()
     {

@@ -103,20 +103,12 @@ internal static partial class AgentEndpoints
         IOptions<NatsConnectionOptions> nats,
         CancellationToken cancellationToken)
     {
-        if (request is null)
+        if (InvalidIdentity(request is null, request?.Hostname, request?.PublicKey) is { } invalid)
         {
-            return ApiErrors.Invalid("body", "required");
+            return invalid;
         }
 
-        if (request.Hostname is not { } hostname || !Hostname().IsMatch(hostname))
-        {
-            return ApiErrors.Invalid("hostname", "required: 1-253 letters, digits, '.', '-' or '_', starting with a letter or digit");
-        }
-
-        if (!Nats.Auth.NkeySeedFile.IsUserPublicKey(request.PublicKey))
-        {
-            return ApiErrors.Invalid("public_key", "required: a NATS user public key (56 characters starting with U)");
-        }
+        var hostname = request!.Hostname!;
 
         JoinGrant? grant = null;
         if (request.JoinToken is { Length: > 0 } joinToken)
@@ -145,20 +137,12 @@ internal static partial class AgentEndpoints
     private static async Task<Results<NoContent, JsonHttpResult<ErrorBody>>> LeaveAsync(
         LeaveAgentRequest? request, AgentEnrollments agents, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (request is null)
+        if (InvalidIdentity(request is null, request?.Hostname, request?.PublicKey) is { } invalid)
         {
-            return ApiErrors.Invalid("body", "required");
+            return invalid;
         }
 
-        if (request.Hostname is not { } hostname || !Hostname().IsMatch(hostname))
-        {
-            return ApiErrors.Invalid("hostname", "required: 1-253 letters, digits, '.', '-' or '_', starting with a letter or digit");
-        }
-
-        if (!Nats.Auth.NkeySeedFile.IsUserPublicKey(request.PublicKey))
-        {
-            return ApiErrors.Invalid("public_key", "required: a NATS user public key (56 characters starting with U)");
-        }
+        var hostname = request!.Hostname!;
 
         if (request.SignedAt is not { } signedAt)
         {
@@ -188,6 +172,13 @@ internal static partial class AgentEndpoints
 
         return await agents.RemoveAsync(hostname, cancellationToken) ? TypedResults.NoContent() : ApiErrors.NotFound($"no agent {hostname} is enrolled");
     }
+
+    // The body, hostname and public key an enrolling or leaving agent names itself by; null when they are well-formed.
+    private static JsonHttpResult<ErrorBody>? InvalidIdentity(bool noBody, string? hostname, string? publicKey) =>
+        noBody ? ApiErrors.Invalid("body", "required")
+        : hostname is null || !Hostname().IsMatch(hostname) ? ApiErrors.Invalid("hostname", "required: 1-253 letters, digits, '.', '-' or '_', starting with a letter or digit")
+        : !Nats.Auth.NkeySeedFile.IsUserPublicKey(publicKey) ? ApiErrors.Invalid("public_key", "required: a NATS user public key (56 characters starting with U)")
+        : null;
 
     // Read at every request: a CA added for a rotation reaches agents without a restart.
     private static Results<ContentHttpResult, JsonHttpResult<ErrorBody>> Ca(IOptions<ApiServerOptions> api, IOptions<NatsConnectionOptions> nats) =>
