@@ -49,25 +49,24 @@ internal static class AgentInstallation
     /// <summary>Whether <paramref name="path"/> is missing or was written by install (so it may be replaced or removed).</summary>
     public static bool Ours(string path) => !File.Exists(path) || File.ReadLines(path).FirstOrDefault()?.StartsWith(Mark, StringComparison.Ordinal) == true;
 
-    /// <summary>The unit for a binary at <paramref name="executable"/> reading <paramref name="configFile"/>.</summary>
-    public static string UnitText(string executable, string configFile)
+    /// <summary>The unit that runs <paramref name="start"/> (<c>/opt/x/hostops-agent start</c> or <c>…/hostops agent start</c>) with <paramref name="configFile"/>.</summary>
+    public static string UnitText(string start, string configFile)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(Unit)
             ?? throw new InvalidOperationException($"{Unit} is not embedded in this build");
         using var reader = new StreamReader(stream);
         var unit = reader.ReadToEnd()
-            .Replace("/usr/bin/hostops-agent", executable, StringComparison.Ordinal)
+            .Replace("/usr/bin/hostops-agent start", start, StringComparison.Ordinal)
             .Replace(DefaultConfigFile, configFile, StringComparison.Ordinal);
-        return $"{Mark} for {executable}.\n{unit}";
+        return $"{Mark} for {start}.\n{unit}";
     }
 
     /// <summary>Enables and starts the unit, writing it first unless a package installed it; the lines to show.</summary>
-    public static async Task<IReadOnlyList<string>> EnableAsync(string configFile, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> EnableAsync(string start, string configFile, CancellationToken cancellationToken)
     {
         if (!PackagedUnits.Any(File.Exists))
         {
-            var executable = Environment.ProcessPath ?? throw new InvalidOperationException("the path of this executable is unknown");
-            await File.WriteAllTextAsync(WrittenUnit, UnitText(executable, configFile), cancellationToken);
+            await File.WriteAllTextAsync(WrittenUnit, UnitText(start, configFile), cancellationToken);
         }
 
         await SystemctlAsync(cancellationToken, "daemon-reload");

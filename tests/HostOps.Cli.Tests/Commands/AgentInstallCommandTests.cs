@@ -1,3 +1,4 @@
+using HostOps.Cli.Hosting;
 using HostOps.Cli.Tests.Commands.Client;
 using HostOps.Contracts.Agents;
 using Shouldly;
@@ -59,5 +60,16 @@ public sealed class AgentInstallCommandTests
 
         code.ShouldBe(0);
         cli.Output.ToString().ShouldContain("Nothing to uninstall");
+    }
+
+    [Fact]
+    public void The_unit_install_writes_runs_this_executable_with_the_chosen_configuration_and_is_marked_as_its_own()
+    {
+        var unit = AgentInstallation.UnitText("/opt/hostops/hostops agent start", "/srv/hostops/agent.yaml");
+
+        unit.Split('\n')[0].ShouldStartWith(AgentInstallation.Mark);
+        unit.Split('\n').ShouldContain("ExecStart=/opt/hostops/hostops agent start --config /srv/hostops/agent.yaml");
+        unit.ShouldContain("Type=notify");
+        unit.ShouldNotContain("/usr/bin/hostops-agent");
     }
 }

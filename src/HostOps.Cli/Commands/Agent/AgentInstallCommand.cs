@@ -91,12 +91,15 @@ internal static class AgentInstallCommand
             throw;
         }
 
+        // This executable's own start command: hostops-agent start, or hostops agent start for the full CLI.
+        var program = context.Parse.RootCommandResult.Command is HostOpsRootCommand { Program: var name } ? name : "hostops";
+        var start = $"{Environment.ProcessPath ?? program}{(program == "hostops" ? " agent" : "")} start";
         var enrolled = RemoteEnrollment.Read(dataDir);
         await context.Output.WriteLineAsync(
             $"Enrolled {enrolled?.Enrollment.Hostname ?? "this host"} with the control plane at {enrolled?.Api ?? "?"}; configuration in {configFile}, identity in {dataDir}.");
         if (!context.Parse.GetValue(NoService) && AgentInstallation.SystemdRuns)
         {
-            foreach (var line in await AgentInstallation.EnableAsync(configFile, context.CancellationToken))
+            foreach (var line in await AgentInstallation.EnableAsync(start, configFile, context.CancellationToken))
             {
                 await context.Output.WriteLineAsync(line);
             }
@@ -105,7 +108,7 @@ internal static class AgentInstallCommand
         }
 
         var why = context.Parse.GetValue(NoService) ? "No service was enabled (--no-service)" : "systemd does not run on this host";
-        await context.Output.WriteLineAsync($"{why}; run the agent under your supervisor with: {Environment.ProcessPath ?? "hostops-agent"} start --config {configFile}");
+        await context.Output.WriteLineAsync($"{why}; run the agent under your supervisor with: {start} --config {configFile}");
         return CliApp.Ok;
     }
 }
