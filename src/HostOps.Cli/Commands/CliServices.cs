@@ -1,3 +1,4 @@
+using HostOps.Cli.Configuration;
 using Microsoft.Extensions.Configuration;
 
 namespace HostOps.Cli.Commands;
@@ -14,7 +15,8 @@ public sealed record CliServices(
     string? WorkingDirectory = null,
     string? InstalledConfig = null)
 {
-    public static CliServices Default { get; } = new();
+    /// <summary>The shipped <c>hostops</c>: it reads <see cref="ConfigKeys.InstalledFile"/> when no other file is chosen.</summary>
+    public static CliServices Default { get; } = new(InstalledConfig: ConfigKeys.InstalledFile);
 
     public TimeProvider Clock => Time ?? TimeProvider.System;
 

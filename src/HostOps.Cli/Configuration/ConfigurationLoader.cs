@@ -5,8 +5,8 @@ namespace HostOps.Cli.Configuration;
 
 /// <summary>
 /// Layers the configuration, lowest first: <c>&lt;data_dir&gt;/hostops.yaml</c> (generated secrets), then the file
-/// given by <c>--config</c> or <c>./hostops.yaml</c> (else the installed file, <c>/etc/hostops/agent.yaml</c> for
-/// <c>hostops-agent</c>), then <c>HOSTOPS_</c> environment variables (<c>__</c> between
+/// given by <c>--config</c> or <c>./hostops.yaml</c> (else the file a package installed, <c>/etc/hostops/hostops.yaml</c>,
+/// or <c>/etc/hostops/agent.yaml</c> for <c>hostops-agent</c>), then <c>HOSTOPS_</c> environment variables (<c>__</c> between
 /// levels). The data-dir file stays underneath a chosen file, so the key and token <c>start</c> generates keep
 /// working when a user adds their own <c>hostops.yaml</c>.
 /// </summary>

@@ -43,6 +43,21 @@ public sealed class ConfigurationLoaderTests : IDisposable
     }
 
     [Fact]
+    public void The_installed_file_is_read_only_when_there_is_neither_a_config_option_nor_a_working_directory_file()
+    {
+        var installed = _dir.Write("etc/hostops.yaml", "data_dir: /var/lib/hostops\napi: { server: { port: 3333 } }\n");
+
+        var alone = ConfigurationLoader.Load(null, _dir.Path, Environment(), installed);
+        alone.FilePath.ShouldBe(installed);
+        alone.DataDir.ShouldBe("/var/lib/hostops");
+        HostOpsSettings.Bind(alone).ApiServer.Port.ShouldBe(3333);
+
+        _dir.Write("hostops.yaml", "api: { server: { port: 1111 } }\n");
+        ConfigurationLoader.Load(null, _dir.Path, Environment(), installed).FilePath.ShouldBe(Path.Combine(_dir.Path, "hostops.yaml"));
+        ConfigurationLoader.Load(null, _dir.Path, Environment(), Path.Combine(_dir.Path, "etc", "absent.yaml")).FilePath.ShouldBe(Path.Combine(_dir.Path, "hostops.yaml"));
+    }
+
+    [Fact]
     public void A_missing_config_file_is_named()
     {
         var error = Should.Throw<ConfigException>(() => ConfigurationLoader.Load("nope.yaml", _dir.Path, Environment()));
