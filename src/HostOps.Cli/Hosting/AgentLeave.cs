@@ -14,11 +14,11 @@ internal static class AgentLeave
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
-    /// <summary>The line that says what happened; null for an agent that did not enroll through an API.</summary>
-    public static async Task<string?> TryAsync(string dataDir, string clientCaFile, CancellationToken cancellationToken)
+    /// <summary>The line that says what happened; null for an agent that did not enroll through an API (no <paramref name="saved"/>).</summary>
+    public static async Task<string?> TryAsync(SavedEnrollment? saved, string dataDir, string clientCaFile, CancellationToken cancellationToken)
     {
         var seedPath = FleetIdentities.AgentSeedPath(dataDir);
-        if (RemoteEnrollment.Read(dataDir) is not { } saved || !File.Exists(seedPath))
+        if (saved is null || !File.Exists(seedPath))
         {
             return null;
         }

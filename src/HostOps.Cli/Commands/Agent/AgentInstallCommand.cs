@@ -49,6 +49,10 @@ internal static class AgentInstallCommand
         return command;
     }
 
+    /// <summary>The file install writes and uninstall removes: <c>--config</c>, else the packaged agent's default.</summary>
+    public static string ConfigFileOf(CommandContext context) =>
+        Path.GetFullPath(context.Parse.GetValue(GlobalOptions.Config) ?? AgentInstallation.DefaultConfigFile, context.Services.Directory);
+
     private static async Task<int> RunAsync(CommandContext context)
     {
         var token = context.Parse.GetValue(Join)!;
@@ -58,7 +62,7 @@ internal static class AgentInstallCommand
         }
 
         var labels = LabelPairs.Parse(context.Parse.GetValue(Label) ?? []);
-        var configFile = Path.GetFullPath(context.Parse.GetValue(GlobalOptions.Config) ?? AgentInstallation.DefaultConfigFile, context.Services.Directory);
+        var configFile = ConfigFileOf(context);
         var dataDir = Path.GetFullPath(context.Parse.GetValue(DataDir)!, context.Services.Directory);
         if (!AgentInstallation.Ours(configFile))
         {

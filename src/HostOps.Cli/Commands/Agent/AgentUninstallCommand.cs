@@ -25,7 +25,7 @@ internal static class AgentUninstallCommand
 
     private static async Task<int> RunAsync(CommandContext context)
     {
-        var configFile = Path.GetFullPath(context.Parse.GetValue(GlobalOptions.Config) ?? AgentInstallation.DefaultConfigFile, context.Services.Directory);
+        var configFile = AgentInstallCommand.ConfigFileOf(context);
         if (!File.Exists(configFile))
         {
             await context.Output.WriteLineAsync($"Nothing to uninstall: {configFile} does not exist.");
@@ -38,8 +38,9 @@ internal static class AgentUninstallCommand
             await AgentInstallation.DisableAsync(context.CancellationToken);
         }
 
-        var hostname = RemoteEnrollment.Read(loaded.DataDir)?.Enrollment.Hostname;
-        var left = await AgentLeave.TryAsync(loaded.DataDir, loaded.Configuration["api:client:ca_file"] ?? "", context.CancellationToken);
+        var saved = RemoteEnrollment.Read(loaded.DataDir);
+        var hostname = saved?.Enrollment.Hostname;
+        var left = await AgentLeave.TryAsync(saved, loaded.DataDir, loaded.Configuration["api:client:ca_file"] ?? "", context.CancellationToken);
         File.Delete(FleetIdentities.AgentSeedPath(loaded.DataDir));
         File.Delete(RemoteEnrollment.SavedPath(loaded.DataDir));
         if (FleetIdentities.LocalApi(loaded.DataDir) is null)
