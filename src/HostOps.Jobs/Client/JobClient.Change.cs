@@ -19,17 +19,20 @@ public sealed partial class JobClient
         }
 
         var definition = await _attempts.ReadDefinitionAsync(job, cancellationToken);
-        var store = await _buckets.JobsAsync(cancellationToken);
-        await store.DeleteAsync(JobKeys.Definition(id, job.Route), cancellationToken: cancellationToken);
+        var deleted = await _buckets.DeleteJobKeyAsync(JobKeys.Definition(id, job.Route), cancellationToken);
         if (definition is not null)
         {
             await _attempts.RemoveNotificationsAsync(definition, cancellationToken);
         }
 
-        await DeleteKeysAsync(store, JobKeys.EventsOf(id), cancellationToken);
-        await DeleteKeysAsync(await _buckets.ResponsesAsync(cancellationToken), JobKeys.ResponsesOf(id), cancellationToken);
+        // The index needs no marker for the events and responses: they go only with their job, whose delete it is given.
+        await _buckets.PurgeKeysAsync(_buckets.Options.Kv.Bucket, JobKeys.EventsOf(id), cancellationToken);
+        await _buckets.PurgeKeysAsync(_buckets.Options.Kv.ResponseBucket, JobKeys.ResponsesOf(id), cancellationToken);
         await _deadLetters.RemoveAsync(id, cancellationToken);
-        await WaitForDeletesAsync(cancellationToken);
+
+        // The index applies the definition's delete before the call returns, so a read right after it answers 404.
+        Wrote(deleted);
+        await CatchUpAsync(cancellationToken);
         return true;
     }
 
@@ -88,24 +91,5 @@ public sealed partial class JobClient
                 var running = await _agents.HoldersAliveAsync(id, view, cancellationToken);
                 return running.Count > 0 ? $"the job is still running on {string.Join(", ", running)}" : null;
         }
-    }
-
-    // The index applies the deletes before the call returns, so a read right after the delete answers 404.
-    private async Task WaitForDeletesAsync(CancellationToken cancellationToken)
-    {
-        var bucket = await _buckets.JetStream.GetStreamAsync($"KV_{_buckets.Options.Kv.Bucket}", cancellationToken: cancellationToken);
-        Wrote(bucket.Info.State.LastSeq);
-        await CatchUpAsync(cancellationToken);
-    }
-
-    private static async Task DeleteKeysAsync(NATS.Client.KeyValueStore.INatsKVStore store, string filter, CancellationToken cancellationToken)
-    {
-        var keys = new List<string>();
-        await foreach (var key in store.GetKeysAsync([filter], cancellationToken: cancellationToken))
-        {
-            keys.Add(key);
-        }
-
-        await Task.WhenAll(keys.Select(key => store.DeleteAsync(key, cancellationToken: cancellationToken).AsTask()));
     }
 }

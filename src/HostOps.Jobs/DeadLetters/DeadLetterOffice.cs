@@ -44,8 +44,8 @@ public sealed class DeadLetterOffice
 
     public async Task RemoveAsync(Guid id, CancellationToken cancellationToken)
     {
-        var stream = await _buckets.JetStream.GetStreamAsync(_buckets.Options.Dlq.Name, cancellationToken: cancellationToken);
-        await stream.PurgeAsync(new StreamPurgeRequest { Filter = $"{_buckets.Options.Dlq.SubjectPrefix}.{id:D}.>" }, cancellationToken);
+        await _buckets.JetStream.PurgeStreamAsync(
+            _buckets.Options.Dlq.Name, new StreamPurgeRequest { Filter = $"{_buckets.Options.Dlq.SubjectPrefix}.{id:D}.>" }, cancellationToken);
     }
 
     public async Task<long> CountAsync(CancellationToken cancellationToken)

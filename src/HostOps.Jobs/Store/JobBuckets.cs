@@ -2,6 +2,7 @@ using HostOps.Jobs.Configuration;
 using Microsoft.Extensions.Options;
 using NATS.Client.Core;
 using NATS.Client.JetStream;
+using NATS.Client.JetStream.Models;
 using NATS.Client.KeyValueStore;
 
 namespace HostOps.Jobs.Store;
@@ -53,4 +54,26 @@ public sealed class JobBuckets
 
     public async ValueTask<INatsKVStore> EnrollmentsAsync(CancellationToken cancellationToken = default) =>
         _enrollments ??= await _kv.GetStoreAsync(Options.Registry.EnrollmentBucket, cancellationToken);
+
+    /// <summary>
+    /// Deletes a key of the job bucket as the KV client does (a marker with <c>KV-Operation: DEL</c>) and returns the
+    /// marker's revision, which the client's own delete does not give: a caller can wait for the index to apply it.
+    /// </summary>
+    public async Task<ulong> DeleteJobKeyAsync(string key, CancellationToken cancellationToken)
+    {
+        var ack = await JetStream.PublishAsync(
+            $"$KV.{Options.Kv.Bucket}.{key}",
+            Array.Empty<byte>(),
+            headers: new NatsHeaders { ["KV-Operation"] = "DEL" },
+            cancellationToken: cancellationToken);
+        ack.EnsureSuccess();
+        return ack.Seq;
+    }
+
+    /// <summary>
+    /// Removes every key of a bucket under <paramref name="filter"/> in one request and leaves no delete markers, so
+    /// no watch hears of it: for keys whose readers already know they are gone.
+    /// </summary>
+    public async Task PurgeKeysAsync(string bucket, string filter, CancellationToken cancellationToken) =>
+        await JetStream.PurgeStreamAsync($"KV_{bucket}", new StreamPurgeRequest { Filter = $"$KV.{bucket}.{filter}" }, cancellationToken);
 }

@@ -57,6 +57,7 @@ public sealed class DeleteInFlightTests
 
             figures.Add("jobs", Jobs);
             figures.Add("deleted", $"{doomed.Count} ({string.Join(", ", statusAtDelete.Select(p => $"{p.Value} {p.Key}"))} at delete)");
+            figures.Add("slowest of the concurrent deletes", $"{deletes.Max(d => d.Took).TotalMilliseconds:0} ms");
             figures.Add("executions", snapshot.Executions);
             figures.Add("executions of deleted jobs", snapshot.Records.All.Count(e => doomed.Contains(e.JobId)));
             figures.Add("kept jobs final after", drained is { } d ? $"{d.TotalSeconds:0.0} s" : $"not within {Drain.TotalSeconds:0} s");
@@ -78,12 +79,14 @@ public sealed class DeleteInFlightTests
             async Task<DeleteResult> DeleteAsync(Guid id)
             {
                 var before = await cluster.Api.GetAsync(id);
+                var clock = System.Diagnostics.Stopwatch.StartNew();
                 var code = await cluster.Api.DeleteAsync(id);
+                var took = clock.Elapsed;
                 var after = await cluster.Api.GetAsync(id);
-                return new DeleteResult(id, before?.Status ?? "missing", code, after?.Status);
+                return new DeleteResult(id, before?.Status ?? "missing", code, after?.Status, took);
             }
         });
     }
 
-    private sealed record DeleteResult(Guid Id, string StatusBefore, HttpStatusCode Code, string? FoundAfter);
+    private sealed record DeleteResult(Guid Id, string StatusBefore, HttpStatusCode Code, string? FoundAfter, TimeSpan Took);
 }
