@@ -10,6 +10,7 @@ using HostOps.Api.Endpoints.System;
 using HostOps.Api.Errors;
 using HostOps.Api.Health;
 using HostOps.Api.Limits;
+using HostOps.Api.Operations;
 using HostOps.Api.Security;
 using HostOps.Api.Tls;
 using HostOps.Jobs;
@@ -75,6 +76,7 @@ public static class ApiServer
         app.MapClusterEndpoints();
         app.MapSystemEndpoints();
         app.MapNetworkEndpoints();
+        app.MapDeclaredOperations();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", o => o.WithTitle("HostOps API"));
         return app;

@@ -155,6 +155,13 @@ public sealed class HostOpsApiClient : IDisposable
     public Task<NodeResults<DnsUpdateResult>> UpdateDnsAsync(DnsUpdateRequest request, string? target = null, CancellationToken cancellationToken = default) =>
         GetAsync(ApiRequest.UpdateDns(request, target), HostOpsJsonContext.Default.NodeResultsDnsUpdateResult, cancellationToken);
 
+    /// <summary>Runs a declared operation (e.g. <c>ServiceOperations.Start</c>) on the targeted hosts: one item per host.</summary>
+    public Task<NodeResults<TResult>> RunAsync<TInput, TResult>(
+        Operation<TInput, TResult> operation, TInput input, string? target = null, CancellationToken cancellationToken = default)
+        where TInput : class
+        where TResult : HostOutcome, new() =>
+        GetAsync(ApiRequest.For(operation, input, target), operation.Results, cancellationToken);
+
     /// <summary>Sends one request; an error answer throws <see cref="HostOpsApiException"/>, a success returns the body unchanged.</summary>
     public async Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken = default)
     {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HostOps.Providers;
 
-public static class ProvidersServiceCollectionExtensions
+public static partial class ProvidersServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the providers reading this host, the real <see cref="ICommandRunner"/> and the environment-based
@@ -27,6 +27,10 @@ public static class ProvidersServiceCollectionExtensions
         services.TryAddSingleton<DnsProvider>();
         services.TryAddSingleton<DnsUpdater>();
         services.TryAddSingleton<PingProvider>();
+        AddDeclaredProviders(services);
         return services;
     }
+
+    // Every class marked [HostProvider] (generated at build time by src/HostOps.Generators).
+    private static partial void AddDeclaredProviders(IServiceCollection services);
 }

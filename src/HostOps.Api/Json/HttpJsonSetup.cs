@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization.Metadata;
 using HostOps.Contracts.Json;
+using HostOps.Contracts.Operations;
 using Microsoft.AspNetCore.Http.Json;
 
 namespace HostOps.Api.Json;
@@ -14,6 +16,13 @@ internal static class HttpJsonSetup
     {
         var shared = HostOpsJsonContext.Default.Options;
         options.SerializerOptions.TypeInfoResolverChain.Insert(0, HostOpsJsonContext.Default);
+
+        // Each area of declared operations has its own context (docs/operations-guide.md); the OpenAPI schemas need them.
+        foreach (var resolver in OperationCatalog.All.Select(o => o.ResultInfo.Options.TypeInfoResolver).OfType<IJsonTypeInfoResolver>().Distinct())
+        {
+            options.SerializerOptions.TypeInfoResolverChain.Add(resolver);
+        }
+
         options.SerializerOptions.PropertyNamingPolicy = shared.PropertyNamingPolicy;
         options.SerializerOptions.DefaultIgnoreCondition = shared.DefaultIgnoreCondition;
         options.SerializerOptions.NumberHandling = shared.NumberHandling;

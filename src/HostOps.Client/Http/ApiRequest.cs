@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Json;
 using HostOps.Contracts.Operations;
@@ -60,6 +62,33 @@ public sealed record ApiRequest(HttpMethod Method, string Path, HttpContent? Con
 
     public static ApiRequest UpdateDns(DnsUpdateRequest request, string? target = null) =>
         new(HttpMethod.Put, "network/dns" + Target(target), JsonContent.Create(request, HostOpsJsonContext.Default.DnsUpdateRequest));
+
+    /// <summary>
+    /// The request of a declared operation (<see cref="OperationDeclaration"/>): the input's route properties go into
+    /// the path, the others into the body (POST, PUT) or the query string (GET, DELETE).
+    /// </summary>
+    public static ApiRequest For<TInput, TResult>(Operation<TInput, TResult> operation, TInput input, string? target = null)
+        where TInput : class
+        where TResult : HostOutcome, new()
+    {
+        var values = JsonSerializer.SerializeToNode(input, operation.Input) as JsonObject ?? [];
+        var path = operation.Route.TrimStart('/');
+        foreach (var name in operation.RouteParameters)
+        {
+            var word = OperationValues.ToText(values[name]).FirstOrDefault()
+                ?? throw new ArgumentException($"{name}: is required", nameof(input));
+            path = path.Replace($"{{{name}}}", Uri.EscapeDataString(word), StringComparison.Ordinal);
+            values.Remove(name);
+        }
+
+        if (operation.HasBody)
+        {
+            return new(new HttpMethod(operation.Method), path + Target(target), new StringContent(values.ToJsonString(), Encoding.UTF8, "application/json"));
+        }
+
+        var query = values.SelectMany(p => OperationValues.ToText(p.Value).Select(word => (p.Key, (string?)word)));
+        return new(new HttpMethod(operation.Method), path + Query([.. query, ("target_hostname", target)]));
+    }
 
     private static string Target(string? target) => Query(("target_hostname", target));
 

@@ -102,6 +102,17 @@ public static partial class InputRules
         return IsHostName(value) ? null : $"{field}: '{value}' is not a valid domain name";
     }
 
+    /// <summary>A hostname to set: an RFC 1123 host name (labels of letters, digits and inner hyphens, 253 characters at most).</summary>
+    public static string? Hostname(string field, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return $"{field}: is required";
+        }
+
+        return IsHostName(value) && !value.EndsWith('.') ? null : $"{field}: '{value}' is not a valid hostname (RFC 1123: labels of A-Z a-z 0-9 and inner -, joined by dots, 253 characters at most)";
+    }
+
     /// <summary>The number of ICMP echoes; null means the default of <see cref="DefaultPingCount"/>.</summary>
     public static string? PingCount(string field, int? value) =>
         value is null or (>= MinPingCount and <= MaxPingCount)

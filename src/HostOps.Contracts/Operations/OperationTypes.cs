@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace HostOps.Contracts.Operations;
 
 /// <summary>
-/// The operation types agents know. The suffix decides the subject kind:
+/// The operation types agents know. A declared operation says whether it changes hosts; for the others the suffix decides the subject kind:
 /// <c>.get .query .read .status .do</c> are queries, <c>.update .set .create .delete .execute</c> modifications.
 /// </summary>
 public static class OperationTypes
@@ -19,8 +19,9 @@ public static class OperationTypes
     public const string DnsUpdate = "network.dns.update";
     public const string PingDo = "network.ping.do";
 
+    /// <summary>The operations written before declarations existed, then every declared one (<see cref="OperationCatalog"/>).</summary>
     public static IReadOnlyList<string> All { get; } =
-        [HostnameGet, UptimeGet, OsGet, DiskGet, MemoryGet, LoadGet, StatusGet, DnsGet, DnsUpdate, PingDo];
+        [HostnameGet, UptimeGet, OsGet, DiskGet, MemoryGet, LoadGet, StatusGet, DnsGet, DnsUpdate, PingDo, .. OperationCatalog.All.Select(o => o.Type)];
 
     private static readonly string[] QuerySuffixes = [".get", ".query", ".read", ".status", ".do"];
     private static readonly string[] ModifySuffixes = [".update", ".set", ".create", ".delete", ".execute"];
@@ -36,6 +37,11 @@ public static class OperationTypes
     /// <summary>True for a modifying operation, false for a query; null when the suffix is neither.</summary>
     public static bool? IsModification(string type)
     {
+        if (OperationCatalog.Find(type) is { } declared)
+        {
+            return declared.ChangesHost;
+        }
+
         if (QuerySuffixes.Any(s => type.EndsWith(s, StringComparison.Ordinal)))
         {
             return false;

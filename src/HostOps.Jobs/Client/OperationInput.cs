@@ -49,7 +49,14 @@ public static class OperationInput
                 "operation.type", $"unknown operation type '{operation.Type}'; known types: {string.Join(", ", OperationTypes.All)}");
         }
 
-        if (!DataRules.TryGetValue(operation.Type, out var rule))
+        if (OperationCatalog.Find(operation.Type) is { } declared)
+        {
+            if (declared.ValidateData(operation.Data) is { } invalid)
+            {
+                throw new JobRequestException("operation.data", $"operation.{invalid}");
+            }
+        }
+        else if (!DataRules.TryGetValue(operation.Type, out var rule))
         {
             if (!IsEmpty(operation.Data))
             {

@@ -29,6 +29,43 @@ internal static class CannedHandlers
             new(OperationTypes.DnsGet, data => JsonSerializer.SerializeToElement(
                 new DnsConfig(host, ["1.1.1.1"], [data?.GetProperty("interface_name").GetString() + ".example.com"]), ctx.DnsConfig)),
             new(OperationTypes.DnsUpdate, _ => JsonSerializer.SerializeToElement(new DnsUpdateResult(host, "ok"), ctx.DnsUpdateResult)),
+            .. OperationCatalog.All.Select(o => Declared(o, host)),
         ];
+    }
+
+    /// <summary>
+    /// A declared operation's canned answer: an ok item naming the host, changed when the input was not a dry run;
+    /// an input whose first text value is <see cref="FailingValue"/> fails the job instead.
+    /// </summary>
+    private static CannedHandler Declared(OperationDeclaration operation, string host)
+    {
+        var answer = new DeclaredAnswer(host);
+        operation.Accept(answer);
+        return new(operation.Type, answer.Answer!);
+    }
+
+    /// <summary>An input holding this value fails on the agent, the way an operation that ran and failed does.</summary>
+    public const string FailingValue = "fail-on-agent";
+
+    private sealed class DeclaredAnswer(string host) : IOperationVisitor
+    {
+        public Func<JsonElement?, JsonElement>? Answer { get; private set; }
+
+        public void Visit<TInput, TResult>(Operation<TInput, TResult> operation)
+            where TInput : class
+            where TResult : HostOutcome, new()
+        {
+            Answer = data =>
+            {
+                var text = data?.ValueKind == JsonValueKind.Object ? data.Value.GetRawText() : "";
+                if (text.Contains(FailingValue, StringComparison.Ordinal))
+                {
+                    throw new OperationFailedException($"{FailingValue}: refused");
+                }
+
+                var dryRun = data?.ValueKind == JsonValueKind.Object && data.Value.TryGetProperty(ChangeRequest.DryRunField, out var flag) && flag.GetBoolean();
+                return JsonSerializer.SerializeToElement(new TResult { Hostname = host, Changed = operation.ChangesHost && !dryRun }, operation.Result);
+            };
+        }
     }
 }

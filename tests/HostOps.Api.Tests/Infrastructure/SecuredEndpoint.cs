@@ -1,3 +1,5 @@
+using HostOps.Client.Http;
+using HostOps.Contracts.Operations;
 using HostOps.Contracts.Security;
 
 namespace HostOps.Api.Tests.Infrastructure;
@@ -31,5 +33,29 @@ public sealed record SecuredEndpoint(string Method, string Pattern, string Path,
         new("POST", "/network/ping", "/network/ping", Scopes.Write, """{"address":"127.0.0.1","count":1}"""),
         new("GET", "/network/dns/{interfaceName}", "/network/dns/eth0", Scopes.Read),
         new("PUT", "/network/dns", "/network/dns", Scopes.Write, """{"interface_name":"eth0","servers":["1.1.1.1"],"search_domains":["example.com"]}"""),
+        .. OperationCatalog.All.Select(Declared),
     ];
+
+    // A declared operation called with its declaration's example input.
+    private static SecuredEndpoint Declared(OperationDeclaration operation)
+    {
+        var request = new ExampleRequest();
+        operation.Accept(request);
+        return new(operation.Method, operation.Route, "/" + request.Request!.Path, operation.Scope, request.Body);
+    }
+
+    private sealed class ExampleRequest : IOperationVisitor
+    {
+        public ApiRequest? Request { get; private set; }
+
+        public string? Body { get; private set; }
+
+        public void Visit<TInput, TResult>(Operation<TInput, TResult> operation)
+            where TInput : class
+            where TResult : HostOutcome, new()
+        {
+            Request = ApiRequest.For(operation, operation.Example);
+            Body = Request.Content?.ReadAsStringAsync().GetAwaiter().GetResult();
+        }
+    }
 }

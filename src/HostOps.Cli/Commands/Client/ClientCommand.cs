@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HostOps.Cli.Commands.Client.Agent;
+using HostOps.Cli.Commands.Client.Declared;
 using HostOps.Cli.Commands.Client.Health;
 using HostOps.Cli.Commands.Client.Job;
 using HostOps.Cli.Commands.Client.Network;
@@ -21,7 +22,7 @@ internal static class ClientCommand
             AgentCommand.Create(),
             SystemCommand.Create(),
             NetworkCommand.Create(),
-        }.WithExamples(
+        }.AddDeclaredOperations().WithExamples(
             "hostops client health status",
             "hostops client system status --target _all",
             "hostops client job list --status failed --json",

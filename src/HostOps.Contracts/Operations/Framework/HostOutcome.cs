@@ -1,0 +1,28 @@
+namespace HostOps.Contracts.Operations;
+
+/// <summary>
+/// The fields every host's item of a declared operation starts with: <c>{hostname, status, changed, error, …data}</c>.
+/// Each operation's result record derives from it and adds its data. <see cref="Changed"/> is true only when the
+/// host was changed (or, for a dry run, would be).
+/// </summary>
+public record HostOutcome
+{
+    public string Hostname { get; init; } = "";
+
+    /// <summary><see cref="OutcomeStatus.Ok"/>, <see cref="OutcomeStatus.Failed"/> or <see cref="OutcomeStatus.Skipped"/>.</summary>
+    public string Status { get; init; } = OutcomeStatus.Ok;
+
+    public bool Changed { get; init; }
+
+    public string? Error { get; init; }
+}
+
+/// <summary>The values of <see cref="HostOutcome.Status"/>.</summary>
+public static class OutcomeStatus
+{
+    public const string Ok = "ok";
+    public const string Failed = "failed";
+
+    /// <summary>The host had nothing to do for this operation (e.g. a tool it does not have).</summary>
+    public const string Skipped = "skipped";
+}

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace HostOps.Contracts.Operations;
+
+/// <summary>
+/// An operation declaration with its types: a <c>static readonly</c> field of this type in HostOps.Contracts is an
+/// operation (the catalog is generated from them, see <see cref="OperationCatalog"/>).
+/// </summary>
+/// <typeparam name="TInput">The job's data; <see cref="NoInput"/> when it takes none, a <see cref="ChangeRequest"/> when it changes hosts.</typeparam>
+/// <typeparam name="TResult">Each host's item: a <see cref="HostOutcome"/> with the operation's data.</typeparam>
+public sealed class Operation<TInput, TResult> : OperationDeclaration
+    where TInput : class
+    where TResult : HostOutcome, new()
+{
+    public required JsonTypeInfo<TInput> Input { get; init; }
+
+    public required JsonTypeInfo<TResult> Result { get; init; }
+
+    public required JsonTypeInfo<NodeResults<TResult>> Results { get; init; }
+
+    /// <summary>A valid input (<c>new NoInput()</c> for none): the tests call every endpoint with it, and the docs show it.</summary>
+    public required TInput Example { get; init; }
+
+    /// <summary>Rules beyond the types (the same on the API, in <c>POST /job</c>, in the CLI and on the agent): an error naming the field, or null.</summary>
+    public Func<TInput, string?> Validate { get; init; } = _ => null;
+
+    public override JsonTypeInfo InputInfo => Input;
+
+    public override JsonTypeInfo ResultInfo => Result;
+
+    public override void Accept(IOperationVisitor visitor) => visitor.Visit(this);
+
+    public override string? ValidateData(JsonElement? data)
+    {
+        if (typeof(TInput) == typeof(NoInput))
+        {
+            return data is null || data.Value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined
+                || (data.Value.ValueKind == JsonValueKind.Object && !data.Value.EnumerateObject().Any())
+                ? null
+                : $"data: {Type} takes no input (leave data out, or send {{}} or null)";
+        }
+
+        if (data is not { ValueKind: JsonValueKind.Object } element)
+        {
+            return "data: is required (a JSON object)";
+        }
+
+        var read = OperationValues.Read(element, Input, out var error);
+        return read is null ? $"data.{error}" : Validate(read) is { } invalid ? $"data.{invalid}" : null;
+    }
+
+    /// <summary>The item of a host that failed, for the answer to list it with its error.</summary>
+    public TResult Failure(string hostname, string? error) =>
+        new() { Hostname = hostname, Status = OutcomeStatus.Failed, Error = error };
+}
