@@ -9,7 +9,7 @@ namespace HostOps.Api.Operations;
 /// One endpoint per declared operation (<see cref="OperationCatalog"/>): its route and method, its scope, the input
 /// read from body, route and query (<see cref="OperationRequestReader"/>) and checked by the declaration's rules,
 /// then one job run on the targeted hosts (<see cref="NodeOperationRunner"/>). A host that failed is listed with
-/// <c>status: failed</c> and its error. The OpenAPI entry follows from the same declaration.
+/// <c>status: failed</c> and its error; when no host succeeded the answer is 502 with every host's error. The OpenAPI entry follows from the same declaration.
 /// </summary>
 internal static class DeclaredOperationEndpoints
 {
@@ -60,7 +60,15 @@ internal static class DeclaredOperationEndpoints
             var target = http.Request.Query[OperationRequestReader.TargetParameter].ToString();
             var run = await runner.RunAsync(
                 operation.Type, data, target, operation.Result, failed => operation.Failure(failed.Hostname, failed.Error ?? failed.Status), http.RequestAborted);
-            return run.Error is { } failure ? failure : TypedResults.Json(run.Results, operation.Results);
+            if (run.Error is { } failure)
+            {
+                return failure;
+            }
+
+            var items = run.Results!.Results;
+            return items.Count > 0 && items.All(i => i.Status == OutcomeStatus.Failed)
+                ? ApiErrors.Status(StatusCodes.Status502BadGateway, string.Join("; ", items.Select(i => $"{i.Hostname}: {i.Error}")))
+                : TypedResults.Json(run.Results, operation.Results);
         }
     }
 }

@@ -6,8 +6,8 @@ using HostOps.Contracts.Operations;
 namespace HostOps.Api.Operations;
 
 /// <summary>
-/// Builds a declared operation's input from one request: the JSON body (POST, PUT), then the route's values, then
-/// the query string, each word typed by the input's property (<see cref="OperationValues"/>). A query parameter the
+/// Builds a declared operation's input from one request: the JSON body (POST, PUT), the route's values, and for
+/// the other methods the query string (POST and PUT take only <c>target_hostname</c> there), each word typed by the input's property (<see cref="OperationValues"/>). A query parameter the
 /// input does not have is refused, so a mistyped <c>?line=5</c> is a 400 rather than silently ignored.
 /// </summary>
 internal static class OperationRequestReader
@@ -59,6 +59,11 @@ internal static class OperationRequestReader
             if (name == TargetParameter)
             {
                 continue;
+            }
+
+            if (operation.HasBody)
+            {
+                return (null, $"{name}: unknown query parameter ({operation.Method} takes {TargetParameter} only; the input goes in the body)");
             }
 
             if (!properties.TryGetValue(name, out var property) || operation.RouteParameters.Contains(name))
