@@ -20,8 +20,17 @@ public sealed class OperationDeclarationTests
 
         var routed = new Operation<HostnameSetRequest, HostnameSetResult>
         {
-            Type = "x.y.do", Area = Set.Area, Method = "POST", Route = "/service/{name}/start", Verb = ["start"], Summary = "s", Scope = "write",
-            Input = Set.Input, Result = Set.Result, Results = Set.Results, Example = Set.Example,
+            Type = "x.y.do",
+            Area = Set.Area,
+            Method = "POST",
+            Route = "/service/{name}/start",
+            Verb = ["start"],
+            Summary = "s",
+            Scope = "write",
+            Input = Set.Input,
+            Result = Set.Result,
+            Results = Set.Results,
+            Example = Set.Example,
         };
         routed.RouteParameters.ShouldBe(["name"]);
         routed.Positionals.ShouldBe(["name"]);
