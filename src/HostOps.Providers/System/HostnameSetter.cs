@@ -47,7 +47,7 @@ public sealed class HostnameSetter(HostRoot root, ICommandRunner runner, HostCha
         return File.Exists(path) ? File.ReadAllText(path).Trim() : null;
     }
 
-    // /etc/hostname goes through a temporary file and a rename; a /proc file can only be written in place.
+    // /etc/hostname goes through a temporary file and a rename unless it is mounted over; a /proc file can only be written in place.
     private void Write(string path, string content, bool atomically)
     {
         var target = root.Resolve(path);
@@ -61,7 +61,16 @@ public sealed class HostnameSetter(HostRoot root, ICommandRunner runner, HostCha
 
             var temporary = $"{target}.hostops-{Environment.ProcessId}";
             File.WriteAllText(temporary, content);
-            File.Move(temporary, target, overwrite: true);
+            try
+            {
+                File.Move(temporary, target, overwrite: true);
+            }
+            catch (IOException)
+            {
+                // A file mounted over (as containers mount /etc/hostname) cannot be replaced, only rewritten.
+                File.Delete(temporary);
+                File.WriteAllText(target, content);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
