@@ -61,7 +61,7 @@ public static class ProgramPath
             }
 
             var next = Path.Join(current, part);
-            if (new FileInfo(next).LinkTarget is { } target)
+            if (LinkTarget(next) is { } target)
             {
                 if (++links > MaxLinks)
                 {
@@ -77,6 +77,18 @@ public static class ProgramPath
         }
 
         return current;
+    }
+
+    private static string? LinkTarget(string path)
+    {
+        try
+        {
+            return new FileInfo(path).LinkTarget;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new HostProviderException($"{path} cannot be read: {e.Message}", e);
+        }
     }
 
     private static bool IsExecutable(string path) =>
