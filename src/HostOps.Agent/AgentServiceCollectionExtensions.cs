@@ -4,6 +4,7 @@ using HostOps.Agent.Heartbeat;
 using HostOps.Agent.Operations;
 using HostOps.Jobs;
 using HostOps.Jobs.Configuration;
+using HostOps.Providers.Commands;
 using HostOps.Providers.System;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,7 @@ public static class AgentServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the agent: its identity (<c>job.worker.hostname</c>, default the kernel's hostname; <c>job.worker.labels</c>),
+    /// what it lets <c>command.exec.do</c> run (<c>job.worker.command</c>),
     /// the operation handlers, the consumer pipeline, the heartbeat and the <see cref="RevocationWatch"/> (which stops the
     /// agent once NATS no longer admits its identity), as hosted services.
     /// </summary>
@@ -23,6 +25,7 @@ public static class AgentServiceCollectionExtensions
     {
         services.AddHostOpsJobCore(configuration);
         services.TryAddSingleton(sp => AgentIdentity.Of(sp.GetRequiredService<IOptions<JobOptions>>().Value.Worker, sp.GetRequiredService<HostnameProvider>()));
+        services.TryAddSingleton(sp => CommandPolicyOf(sp.GetRequiredService<IOptions<JobOptions>>().Value.Worker.Command));
         services.AddOperationHandlers();
         services.TryAddSingleton<OperationDispatcher>();
         services.TryAddSingleton<HeldAttempts>();
@@ -36,4 +39,7 @@ public static class AgentServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<RevocationWatch>());
         return services;
     }
+
+    /// <summary>What <c>command.exec.do</c> may run here: <c>job.worker.command.enabled</c> and <c>.allow</c>.</summary>
+    public static CommandPolicy CommandPolicyOf(JobWorkerCommandOptions options) => new(options.Enabled, [.. options.Allow]);
 }

@@ -10,7 +10,8 @@ public static partial class ProvidersServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the providers reading this host, the real <see cref="ICommandRunner"/> and the environment-based
-    /// <see cref="HostChangeGuard"/>. Everything is TryAdd, so a test registers a fake first and keeps it.
+    /// <see cref="HostChangeGuard"/>, and a <see cref="CommandPolicy"/> refusing commands unless the host registered
+    /// its own first. Everything is TryAdd, so a test registers a fake first and keeps it.
     /// </summary>
     public static IServiceCollection AddHostOpsProviders(this IServiceCollection services)
     {
@@ -18,6 +19,7 @@ public static partial class ProvidersServiceCollectionExtensions
         services.TryAddSingleton<ICommandRunner, ProcessCommandRunner>();
         services.TryAddSingleton<IMountStats, DriveInfoMountStats>();
         services.TryAddSingleton(_ => HostChangeGuard.FromEnvironment());
+        services.TryAddSingleton(CommandPolicy.Disabled);
         services.TryAddSingleton<HostnameProvider>();
         services.TryAddSingleton<UptimeProvider>();
         services.TryAddSingleton<LoadProvider>();

@@ -1,13 +1,16 @@
 using System.Text.Json;
+using HostOps.Api.Configuration;
 using HostOps.Api.Endpoints;
 using HostOps.Api.Errors;
 using HostOps.Contracts.Operations;
+using Microsoft.Extensions.Options;
 
 namespace HostOps.Api.Operations;
 
 /// <summary>
 /// One endpoint per declared operation (<see cref="OperationCatalog"/>): its route and method, its scope, the input
-/// read from body, route and query (<see cref="OperationRequestReader"/>) and checked by the declaration's rules,
+/// read from body, route and query (<see cref="OperationRequestReader"/>) and checked by the declaration's rules
+/// (those of <see cref="Operation{TInput, TResult}.ValidateWait"/> against <c>api.server.job_timeout</c> too),
 /// then one job run on the targeted hosts (<see cref="NodeOperationRunner"/>). A host that failed is listed with
 /// <c>status: failed</c> and its error; when no host succeeded the answer is 502 with every host's error. The OpenAPI entry follows from the same declaration.
 /// </summary>
@@ -30,7 +33,8 @@ internal static class DeclaredOperationEndpoints
             where TInput : class
             where TResult : HostOutcome, new()
         {
-            var endpoint = routes.MapMethods(operation.Route, [operation.Method], (HttpContext http, NodeOperationRunner runner) => RunAsync(http, runner, operation))
+            var endpoint = routes.MapMethods(operation.Route, [operation.Method], (HttpContext http, NodeOperationRunner runner, IOptions<ApiServerOptions> options) =>
+                    RunAsync(http, runner, options.Value.JobTimeout.Value, operation))
                 .WithTags(operation.Area.Tag)
                 .WithName(operation.EndpointName)
                 .WithSummary(operation.Summary)
@@ -46,12 +50,12 @@ internal static class DeclaredOperationEndpoints
             }
         }
 
-        private static async Task<IResult> RunAsync<TInput, TResult>(HttpContext http, NodeOperationRunner runner, Operation<TInput, TResult> operation)
+        private static async Task<IResult> RunAsync<TInput, TResult>(HttpContext http, NodeOperationRunner runner, TimeSpan jobTimeout, Operation<TInput, TResult> operation)
             where TInput : class
             where TResult : HostOutcome, new()
         {
             var (input, error) = await OperationRequestReader.ReadAsync(http, operation, operation.Input);
-            if (input is null || (error ??= operation.Validate(input)) is not null)
+            if (input is null || (error ??= operation.Validate(input) ?? operation.ValidateWait(input, jobTimeout)) is not null)
             {
                 return ApiErrors.Invalid(error ?? "body: is required");
             }

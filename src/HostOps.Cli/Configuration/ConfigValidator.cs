@@ -95,6 +95,22 @@ public static class ConfigValidator
         Positive("job:dlq:max_bytes", job.Dlq.MaxBytes);
         Positive("job:registry:max_bytes", job.Registry.MaxBytes);
         Labels(job.Worker.Labels);
+        CommandAllow(job.Worker.Command.Allow);
+    }
+
+    /// <summary>Each <c>job.worker.command.allow</c> entry is an absolute path or glob (<c>/usr/bin/*</c>) a program's path can match.</summary>
+    private static void CommandAllow(IReadOnlyList<string> allow)
+    {
+        for (var i = 0; i < allow.Count; i++)
+        {
+            var entry = allow[i];
+            if (string.IsNullOrEmpty(entry) || !entry.StartsWith('/') || entry.Contains('\0', StringComparison.Ordinal) || entry.EndsWith('/')
+                || entry.Split('/').Any(part => part is "." or ".."))
+            {
+                throw new ConfigException(
+                    $"job:worker:command:allow:{i}", $"'{entry}' is not an absolute program path or glob (like /usr/bin/uptime or /usr/bin/*; no . or .. parts)");
+            }
+        }
     }
 
     /// <summary>

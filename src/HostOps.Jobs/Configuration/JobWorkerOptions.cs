@@ -18,4 +18,7 @@ public sealed class JobWorkerOptions
 
     [ConfigurationKeyName("max_jobs")]
     public int MaxJobs { get; set; } = 10;
+
+    /// <summary>Remote command execution (<c>command.exec.do</c>): off unless enabled, optionally limited to an allow list.</summary>
+    public JobWorkerCommandOptions Command { get; set; } = new();
 }

@@ -62,21 +62,9 @@ public sealed partial class ProcessCommandRunner : ICommandRunner
         }
         catch (OperationCanceledException)
         {
-            Stop(process);
+            ProcessTree.Kill(process);
             cancellationToken.ThrowIfCancellationRequested();
             throw new HostProviderException($"{fileName} did not finish within {timeout.TotalSeconds:0.###}s and was stopped");
-        }
-    }
-
-    private static void Stop(Process process)
-    {
-        try
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (Exception e) when (e is InvalidOperationException or Win32Exception)
-        {
-            // It exited between the time-out and the kill: nothing is left to stop.
         }
     }
 

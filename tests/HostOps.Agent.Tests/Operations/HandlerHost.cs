@@ -15,7 +15,8 @@ internal sealed class HandlerHost : IDisposable
 
     private readonly ServiceProvider services;
 
-    public HandlerHost(HostRoot root, bool hostChangesAllowed = true)
+    /// <param name="commands">What <c>command.exec.do</c> may run; default: nothing (as on an agent by default).</param>
+    public HandlerHost(HostRoot root, bool hostChangesAllowed = true, CommandPolicy? commands = null)
     {
         services = new ServiceCollection()
             .AddLogging()
@@ -24,6 +25,7 @@ internal sealed class HandlerHost : IDisposable
             .AddSingleton<ICommandRunner>(Commands)
             .AddSingleton<IMountStats>(MountStats)
             .AddSingleton(new HostChangeGuard(() => hostChangesAllowed))
+            .AddSingleton(commands ?? CommandPolicy.Disabled)
             .AddOperationHandlers()
             .BuildServiceProvider();
     }

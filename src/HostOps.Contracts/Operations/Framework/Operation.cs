@@ -25,6 +25,13 @@ public sealed class Operation<TInput, TResult> : OperationDeclaration
     /// <summary>Rules beyond the types (the same on the API, in <c>POST /job</c>, in the CLI and on the agent): an error naming the field, or null.</summary>
     public Func<TInput, string?> Validate { get; init; } = _ => null;
 
+    /// <summary>
+    /// Rules that depend on how long the operation's endpoint waits for its answer (the second argument,
+    /// <c>api.server.job_timeout</c>), checked after <see cref="Validate"/> by the endpoint only (<c>POST /job</c> does
+    /// not wait): an error naming the field, or null. An input that could only ever answer 504 is refused up front.
+    /// </summary>
+    public Func<TInput, TimeSpan, string?> ValidateWait { get; init; } = (_, _) => null;
+
     public override JsonTypeInfo InputInfo => Input;
 
     public override JsonTypeInfo ResultInfo => Result;
