@@ -33,7 +33,7 @@ public sealed class CommandOperationTests(NatsFixture nats) : IClassFixture<Nats
         { """{"argv":["/bin/echo"],"timeout":0}""", "timeout: 0 is out of range (1-300 seconds)" },
         { """{"argv":["/bin/echo"],"timeout":301}""", "timeout: 301 is out of range (1-300 seconds)" },
         { """{"argv":["/bin/echo"],"timeout":10}""", "timeout: 10s does not fit in api.server.job_timeout (10s); 9 is the most that fits (POST /job takes any timeout; poll GET /job/{id} for the answer)" },
-        { """{"argv":["/bin/echo"]}""", "timeout: the default of 60s does not fit in api.server.job_timeout (10s); 9 is the most that fits" },
+        { """{"argv":["/bin/echo"]}""", "timeout: the default of 25s does not fit in api.server.job_timeout (10s); 9 is the most that fits" },
         { """{"argv":["/bin/echo"],"timeout":5,"dry_run":"yes"}""", "dry_run: has the wrong type" },
     };
 

@@ -15,7 +15,7 @@ public static partial class CommandRules
     public const int MaxEnvironment = 64;
     public const int MinTimeout = 1;
     public const int MaxTimeout = 300;
-    public const int DefaultTimeout = 60;
+    public const int DefaultTimeout = 25;
 
     /// <summary>Each of stdout and stderr is cut at this many bytes of UTF-8 (on a character boundary).</summary>
     public const int MaxOutputBytes = 64 * 1024;
