@@ -21,10 +21,10 @@ public sealed class ProcessHandlerTests
         var json = await host.RunAsync("process.list.get", """{"sort":"cpu","limit":2}""");
 
         json.ShouldBe(
-            """{"processes":[""" +
+            """{"hostname":"agent-1","status":"ok","changed":false,"processes":[""" +
             $$"""{"pid":4242,"ppid":1,"user":"alice","command":"python3 -m http.server --bind 127.0.0.1","state":"running","cpu_percent":12,"rss_bytes":{{25600 * Page}},"start_time":"2023-11-14T23:36:40+00:00"},""" +
             $$"""{"pid":1,"ppid":0,"user":"root","command":"/sbin/init splash","state":"sleeping","cpu_percent":3.9,"rss_bytes":{{3273 * Page}},"start_time":"2023-11-14T22:13:20+00:00"}""" +
-            """],"total":4,"hostname":"agent-1","status":"ok","changed":false}""");
+            """],"total":4}""");
     }
 
     [Fact]
@@ -63,9 +63,9 @@ public sealed class ProcessHandlerTests
         var json = await host.RunAsync("process.detail.get", """{"pid":4242}""");
 
         json.ShouldBe(
-            """{"pid":4242,"ppid":1,"user":"alice","command":"python3 -m http.server --bind 127.0.0.1",""" +
+            """{"hostname":"agent-1","status":"ok","changed":false,"pid":4242,"ppid":1,"user":"alice","command":"python3 -m http.server --bind 127.0.0.1",""" +
             $$"""
-            "state":"running","cpu_percent":12,"rss_bytes":{{25600 * Page}},"start_time":"2023-11-14T23:36:40+00:00","threads":4,"argv":["python3","-m","http.server","--bind","127.0.0.1"],"hostname":"agent-1","status":"ok","changed":false}
+            "state":"running","cpu_percent":12,"rss_bytes":{{25600 * Page}},"start_time":"2023-11-14T23:36:40+00:00","threads":4,"argv":["python3","-m","http.server","--bind","127.0.0.1"]}
             """);
     }
 
@@ -89,7 +89,7 @@ public sealed class ProcessHandlerTests
 
             var json = await host.RunAsync("process.signal.do", $$"""{"pid":{{child.Id}},"signal":"sigterm"}""");
 
-            json.ShouldBe($$"""{"pid":{{child.Id}},"signal":"TERM","hostname":"agent-1","status":"ok","changed":true}""");
+            json.ShouldBe($$"""{"hostname":"agent-1","status":"ok","changed":true,"pid":{{child.Id}},"signal":"TERM"}""");
             child.WaitForExit(TimeSpan.FromSeconds(10)).ShouldBeTrue();
             child.ExitCode.ShouldBe(128 + 15);
         }
@@ -109,7 +109,7 @@ public sealed class ProcessHandlerTests
 
             var json = await host.RunAsync("process.signal.do", $$"""{"pid":{{child.Id}},"signal":"KILL","dry_run":true}""");
 
-            json.ShouldBe($$"""{"pid":{{child.Id}},"signal":"KILL","hostname":"agent-1","status":"ok","changed":true}""");
+            json.ShouldBe($$"""{"hostname":"agent-1","status":"ok","changed":true,"pid":{{child.Id}},"signal":"KILL"}""");
             child.WaitForExit(TimeSpan.FromMilliseconds(300)).ShouldBeFalse();
         }
         finally
