@@ -42,10 +42,13 @@ public sealed class FakeCommandRunner : ICommandRunner
     public FakeCommandRunner Missing(string commandLine) =>
         Answer(commandLine, new CommandResult(-1, string.Empty, MissingMarker));
 
-    public Task<CommandResult> RunAsync(string fileName, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    public Task<CommandResult> RunAsync(string fileName, IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
+        RunAsync(fileName, arguments, CommandOptions.None, cancellationToken);
+
+    public Task<CommandResult> RunAsync(string fileName, IReadOnlyList<string> arguments, CommandOptions options, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var call = new RecordedCommand(fileName, [.. arguments]);
+        var call = new RecordedCommand(fileName, [.. arguments]) { Options = options };
         CommandResult? answer;
         lock (gate)
         {
