@@ -35,6 +35,9 @@ public sealed class FakeCommandRunner : ICommandRunner
         return this;
     }
 
+    /// <summary>Called after each command is answered, e.g. to answer later reads as the host would be after a change.</summary>
+    public Action<RecordedCommand>? AfterRun { get; set; }
+
     public FakeCommandRunner Answer(string commandLine, string standardOutput) =>
         Answer(commandLine, new CommandResult(0, standardOutput, string.Empty));
 
@@ -61,6 +64,7 @@ public sealed class FakeCommandRunner : ICommandRunner
             throw new HostProviderException($"cannot run {fileName}: No such file or directory");
         }
 
+        AfterRun?.Invoke(call);
         return Task.FromResult(answer ?? new CommandResult(0, string.Empty, string.Empty));
     }
 
