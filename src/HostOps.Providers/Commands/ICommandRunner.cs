@@ -8,4 +8,7 @@ public interface ICommandRunner
 {
     /// <summary>Runs <paramref name="fileName"/> to completion; throws <see cref="HostProviderException"/> when it cannot start or times out.</summary>
     Task<CommandResult> RunAsync(string fileName, IReadOnlyList<string> arguments, CancellationToken cancellationToken);
+
+    /// <summary>Runs <paramref name="fileName"/> with the environment and time limit of <paramref name="options"/>.</summary>
+    Task<CommandResult> RunAsync(string fileName, IReadOnlyList<string> arguments, CommandOptions options, CancellationToken cancellationToken);
 }

@@ -23,7 +23,10 @@ public sealed partial class ProcessCommandRunner : ICommandRunner
         this.timeout = timeout;
     }
 
-    public async Task<CommandResult> RunAsync(string fileName, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    public Task<CommandResult> RunAsync(string fileName, IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
+        RunAsync(fileName, arguments, CommandOptions.None, cancellationToken);
+
+    public async Task<CommandResult> RunAsync(string fileName, IReadOnlyList<string> arguments, CommandOptions options, CancellationToken cancellationToken)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -35,6 +38,11 @@ public sealed partial class ProcessCommandRunner : ICommandRunner
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in options.Environment)
+        {
+            startInfo.Environment[name] = value;
         }
 
         using var process = new Process { StartInfo = startInfo };
@@ -50,7 +58,8 @@ public sealed partial class ProcessCommandRunner : ICommandRunner
         LogRunning(fileName, arguments);
         process.StandardInput.Close();
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(timeout);
+        var allowed = options.Timeout ?? timeout;
+        limit.CancelAfter(allowed);
         var output = process.StandardOutput.ReadToEndAsync(limit.Token);
         var error = process.StandardError.ReadToEndAsync(limit.Token);
         try
@@ -64,7 +73,7 @@ public sealed partial class ProcessCommandRunner : ICommandRunner
         {
             ProcessTree.Kill(process);
             cancellationToken.ThrowIfCancellationRequested();
-            throw new HostProviderException($"{fileName} did not finish within {timeout.TotalSeconds:0.###}s and was stopped");
+            throw new HostProviderException($"{fileName} did not finish within {allowed.TotalSeconds:0.###}s and was stopped");
         }
     }
 

@@ -35,6 +35,9 @@ public sealed class FakeCommandRunner : ICommandRunner
         return this;
     }
 
+    /// <summary>Called after each command is answered, e.g. to answer later reads as the host would be after a change.</summary>
+    public Action<RecordedCommand>? AfterRun { get; set; }
+
     public FakeCommandRunner Answer(string commandLine, string standardOutput) =>
         Answer(commandLine, new CommandResult(0, standardOutput, string.Empty));
 
@@ -42,10 +45,13 @@ public sealed class FakeCommandRunner : ICommandRunner
     public FakeCommandRunner Missing(string commandLine) =>
         Answer(commandLine, new CommandResult(-1, string.Empty, MissingMarker));
 
-    public Task<CommandResult> RunAsync(string fileName, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    public Task<CommandResult> RunAsync(string fileName, IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
+        RunAsync(fileName, arguments, CommandOptions.None, cancellationToken);
+
+    public Task<CommandResult> RunAsync(string fileName, IReadOnlyList<string> arguments, CommandOptions options, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var call = new RecordedCommand(fileName, [.. arguments]);
+        var call = new RecordedCommand(fileName, [.. arguments]) { Options = options };
         CommandResult? answer;
         lock (gate)
         {
@@ -58,6 +64,7 @@ public sealed class FakeCommandRunner : ICommandRunner
             throw new HostProviderException($"cannot run {fileName}: No such file or directory");
         }
 
+        AfterRun?.Invoke(call);
         return Task.FromResult(answer ?? new CommandResult(0, string.Empty, string.Empty));
     }
 
