@@ -1,8 +1,8 @@
-using HostOps.Contracts.Operations;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HostOps.Api.Tests.Infrastructure;
+using HostOps.Contracts.Operations;
 using HostOps.Testing.Nats;
 
 namespace HostOps.Api.Tests.OpenApi;
