@@ -49,11 +49,13 @@ internal sealed partial class NodeOperationRunner(JobClient jobs, IOptions<ApiSe
 
         var items = new List<T>();
         var failures = new List<string>();
+        var succeeded = 0;
         foreach (var response in Responses(detail))
         {
             if (response.Data is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } item && response.Error is null)
             {
                 items.Add(item.Deserialize(itemType) ?? throw new JsonException($"empty result from {response.Hostname}"));
+                succeeded++;
             }
             else
             {
@@ -65,7 +67,8 @@ internal sealed partial class NodeOperationRunner(JobClient jobs, IOptions<ApiSe
             }
         }
 
-        if (items.Count == 0 && detail.Status != JobStatus.Completed)
+        // Items of failed hosts (onHostFailure) do not count: a job no host ran successfully is 502.
+        if (succeeded == 0 && detail.Status != JobStatus.Completed)
         {
             var why = failures.Count > 0 ? string.Join("; ", failures) : detail.Error ?? "no host answered";
             return new NodeRun<T>(null, ApiErrors.Status(StatusCodes.Status502BadGateway, $"job {detail.Id} {detail.Status}: {why}"));

@@ -22,7 +22,10 @@ public abstract class OperationDeclaration
     /// <summary>The route, starting with the area: <c>/service/{name}/start</c>. A <c>{name}</c> is the input property <c>name</c>.</summary>
     public required string Route { get; init; }
 
-    /// <summary>The CLI words under the area's group: <c>["start"]</c> gives <c>hostops client service start</c>.</summary>
+    /// <summary>
+    /// The CLI words under the area's group: <c>["start"]</c> gives <c>hostops client service start</c>. Empty: the
+    /// group runs the operation itself (<c>hostops client log --unit ssh</c>), its other commands staying below it.
+    /// </summary>
     public required IReadOnlyList<string> Verb { get; init; }
 
     /// <summary>One sentence for the OpenAPI summary and the CLI help.</summary>

@@ -22,9 +22,12 @@ internal sealed class DeclaredOperationCommand<TInput, TResult>(Operation<TInput
     private readonly List<(JsonPropertyInfo Property, Argument Argument)> _arguments = [];
     private readonly List<(JsonPropertyInfo Property, Option Option)> _options = [];
 
-    public Command Create()
+    public Command Create() =>
+        AttachTo(new Command(operation.Verb[^1], $"{operation.Summary} ({operation.Method} {operation.Route})"));
+
+    /// <summary>Gives <paramref name="command"/> (a new one, or the area's group for a declaration without verb words) the operation's arguments, options and action.</summary>
+    public Command AttachTo(Command command)
     {
-        var command = new Command(operation.Verb[^1], $"{operation.Summary} ({operation.Method} {operation.Route})");
         var properties = OperationValues.Properties(operation.Input);
         foreach (var name in operation.Positionals)
         {

@@ -5,7 +5,8 @@ namespace HostOps.Cli.Commands.Client.Declared;
 
 /// <summary>
 /// Adds one command per declared operation (<see cref="OperationCatalog"/>) under <c>hostops client</c>: the area's
-/// group (made when missing, joined when it exists, like <c>system</c>), then the declaration's verb words.
+/// group (made when missing, joined when it exists, like <c>system</c>), then the declaration's verb words; a
+/// declaration without verb words is run by the area's group itself (<c>hostops client log</c>).
 /// </summary>
 internal static class DeclaredOperationCommands
 {
@@ -32,7 +33,16 @@ internal static class DeclaredOperationCommands
                 parent = Child(parent, word, $"{word} of the hosts.");
             }
 
-            parent.Subcommands.Add(new DeclaredOperationCommand<TInput, TResult>(operation).Create());
+            var command = new DeclaredOperationCommand<TInput, TResult>(operation);
+            if (operation.Verb.Count == 0)
+            {
+                command.AttachTo(parent);
+                parent.Description = $"{operation.Area.Description} Without a command: {char.ToLowerInvariant(operation.Summary[0])}{operation.Summary[1..]} ({operation.Method} {operation.Route})";
+            }
+            else
+            {
+                parent.Subcommands.Add(command.Create());
+            }
         }
 
         private static Command Child(Command parent, string name, string description)
