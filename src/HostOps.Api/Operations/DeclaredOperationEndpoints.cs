@@ -64,15 +64,7 @@ internal static class DeclaredOperationEndpoints
             var target = http.Request.Query[OperationRequestReader.TargetParameter].ToString();
             var run = await runner.RunAsync(
                 operation.Type, data, target, operation.Result, failed => operation.Failure(failed.Hostname, failed.Error ?? failed.Status), http.RequestAborted);
-            if (run.Error is { } failure)
-            {
-                return failure;
-            }
-
-            var items = run.Results!.Results;
-            return items.Count > 0 && items.All(i => i.Status == OutcomeStatus.Failed)
-                ? ApiErrors.Status(StatusCodes.Status502BadGateway, string.Join("; ", items.Select(i => $"{i.Hostname}: {i.Error}")))
-                : TypedResults.Json(run.Results, operation.Results);
+            return run.Error is { } failure ? failure : TypedResults.Json(run.Results, operation.Results);
         }
     }
 }

@@ -30,7 +30,6 @@ public sealed class OperationCatalogTests
         operation.Route.ShouldStartWith($"/{operation.Area.Name}");
         operation.Method.ShouldBeOneOf("GET", "POST", "PUT", "DELETE");
         operation.Scope.ShouldBeOneOf(Scopes.Read, Scopes.Write, Scopes.Admin);
-        operation.Verb.ShouldNotBeEmpty();
         OperationTypes.IsModification(type).ShouldBe(operation.ChangesHost);
         (operation.InputInfo.Type.IsAssignableTo(typeof(ChangeRequest))).ShouldBe(operation.ChangesHost, "an operation changes hosts exactly when its input takes dry_run");
         if (operation.ChangesHost)

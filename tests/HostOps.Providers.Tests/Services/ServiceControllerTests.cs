@@ -55,17 +55,23 @@ public sealed class ServiceControllerTests
     public async Task Start_runs_systemctl_start_after_a_double_dash_and_answers_the_state_after()
     {
         using var machine = WithSystemd();
-        var runner = new ChangingRunner(
-            Units("nginx"),
-            "systemctl start --no-ask-password -- nginx.service",
-            Show("nginx.service"),
-            Read("show-nginx.txt").Replace("ActiveState=failed", "ActiveState=active").Replace("SubState=failed", "SubState=running"));
+        var runner = Units("nginx");
+        var started = Read("show-nginx.txt").Replace("ActiveState=failed", "ActiveState=active").Replace("SubState=failed", "SubState=running");
+
+        // systemctl show reports the unit differently once systemctl start ran.
+        runner.AfterRun = call =>
+        {
+            if (call.CommandLine == "systemctl start --no-ask-password -- nginx.service")
+            {
+                runner.Answer(Show("nginx.service"), started);
+            }
+        };
 
         var change = await Controller(machine, runner).RunAsync(ServiceAction.Start, "nginx", dryRun: false, Ct);
 
         change.Changed.ShouldBeTrue();
         change.State.ActiveState.ShouldBe("active");
-        runner.Inner.Calls.Select(c => string.Join('|', c.Arguments.Take(1).Concat(c.Arguments.TakeLast(2)))).ShouldBe([
+        runner.Calls.Select(c => string.Join('|', c.Arguments.Take(1).Concat(c.Arguments.TakeLast(2)))).ShouldBe([
             "show|--|nginx.service", "start|--|nginx.service", "show|--|nginx.service"]);
     }
 
