@@ -20,13 +20,7 @@ public abstract class DeclaredOperationHandler<TInput, TResult>(AgentIdentity id
 
     public async Task<JsonElement> HandleAsync(JsonElement? data, CancellationToken cancellationToken)
     {
-        if (Operation.ValidateData(data) is { } invalid)
-        {
-            throw new OperationFailedException(invalid);
-        }
-
-        var input = data is { ValueKind: JsonValueKind.Object } element ? element.Deserialize(Operation.Input) : null;
-        input ??= (TInput)(object)new NoInput();
+        var input = Operation.ReadData(data, out var invalid) ?? throw new OperationFailedException(invalid!);
         var result = await ProviderCall.RunAsync(() => RunAsync(input, cancellationToken));
         return JsonSerializer.SerializeToElement(result with { Hostname = identity.Hostname }, Operation.Result);
     }

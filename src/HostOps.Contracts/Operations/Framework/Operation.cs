@@ -40,21 +40,34 @@ public sealed class Operation<TInput, TResult> : OperationDeclaration
 
     public override string? ValidateData(JsonElement? data)
     {
+        ReadData(data, out var error);
+        return error;
+    }
+
+    /// <summary>
+    /// Reads a job's <c>data</c> as the input and checks it by <see cref="Validate"/>: the input, or null with an
+    /// error naming the field (<c>data.name: …</c>).
+    /// </summary>
+    public TInput? ReadData(JsonElement? data, out string? error)
+    {
+        error = null;
         if (typeof(TInput) == typeof(NoInput))
         {
-            return data is null || data.Value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined
-                || (data.Value.ValueKind == JsonValueKind.Object && !data.Value.EnumerateObject().Any())
-                ? null
-                : $"data: {Type} takes no input (leave data out, or send {{}} or null)";
+            var empty = data is null || data.Value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined
+                || (data.Value.ValueKind == JsonValueKind.Object && !data.Value.EnumerateObject().Any());
+            error = empty ? null : $"data: {Type} takes no input (leave data out, or send {{}} or null)";
+            return empty ? (TInput)(object)new NoInput() : null;
         }
 
         if (data is not { ValueKind: JsonValueKind.Object } element)
         {
-            return "data: is required (a JSON object)";
+            error = "data: is required (a JSON object)";
+            return null;
         }
 
-        var read = OperationValues.Read(element, Input, out var error);
-        return read is null ? $"data.{error}" : Validate(read) is { } invalid ? $"data.{invalid}" : null;
+        var read = OperationValues.Read(element, Input, out var invalid);
+        error = read is null ? $"data.{invalid}" : Validate(read) is { } refused ? $"data.{refused}" : null;
+        return error is null ? read : null;
     }
 
     /// <summary>The item of a host that failed, for the answer to list it with its error.</summary>
