@@ -3,6 +3,7 @@ using HostOps.Jobs.Attempts;
 using HostOps.Jobs.Client;
 using HostOps.Jobs.Configuration;
 using HostOps.Jobs.DeadLetters;
+using HostOps.Jobs.Events;
 using HostOps.Jobs.Index;
 using HostOps.Jobs.Provisioning;
 using HostOps.Jobs.Store;
@@ -25,6 +26,9 @@ public static class JobsServiceCollectionExtensions
     public static IServiceCollection AddHostOpsJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHostOpsJobCore(configuration);
+        services.TryAddSingleton<JobEventFeed>();
+        services.TryAddSingleton<JobChangeReplay>();
+        services.TryAddSingleton<JobEventStreams>();
         services.TryAddSingleton<JobIndex>();
         services.TryAddSingleton<AgentDirectory>();
         services.AddHostedService(sp => sp.GetRequiredService<JobIndex>());

@@ -22,6 +22,7 @@ namespace HostOps.Contracts.Json;
 [JsonSerializable(typeof(WorkerList))]
 [JsonSerializable(typeof(JobDefinition))]
 [JsonSerializable(typeof(JobEvent))]
+[JsonSerializable(typeof(JobChangeEvent))]
 [JsonSerializable(typeof(JobHostResponse))]
 [JsonSerializable(typeof(DeadLetter))]
 [JsonSerializable(typeof(AgentHeartbeat))]

@@ -22,6 +22,13 @@ public sealed partial class JobClient
         return job is null ? null : await DetailAsync(job, new LiveHosts(_agents), cancellationToken);
     }
 
+    /// <summary>The job as the index holds it once it has caught up with this client's writes, or null when no job has that id.</summary>
+    public async Task<IndexedJob?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await CatchUpAsync(cancellationToken);
+        return _index.Find(id);
+    }
+
     /// <summary>One page of jobs, newest first; <paramref name="status"/> null for all, else a <see cref="JobStatus"/> value.</summary>
     public Task<JobList> ListAsync(string? status, int limit, int offset, CancellationToken cancellationToken) =>
         ListAsync(status, limit, offset, null, cancellationToken);

@@ -14,9 +14,10 @@ public sealed class IndexedJob
     private readonly long _createdTicks;
 
     internal IndexedJob(
-        Guid id, string operationType, string target, string route, long createdTicks, IReadOnlyList<string>? expectedHosts, JobProgress progress)
+        Guid id, string operationType, string target, string route, long createdTicks, IReadOnlyList<string>? expectedHosts, JobProgress progress, ulong revision = 0)
     {
         Id = id;
+        Revision = revision;
         OperationType = operationType;
         Target = target;
         Route = route;
@@ -26,6 +27,9 @@ public sealed class IndexedJob
     }
 
     public Guid Id { get; }
+
+    /// <summary>The job bucket revision of the definition's write: the id of the job's <c>submitted</c> change, where its events start.</summary>
+    public ulong Revision { get; }
 
     public string OperationType { get; }
 
@@ -50,5 +54,5 @@ public sealed class IndexedJob
 
     internal JobOrder Order => new(_createdTicks, Id);
 
-    internal IndexedJob With(JobProgress progress) => new(Id, OperationType, Target, Route, _createdTicks, ExpectedHosts, progress);
+    internal IndexedJob With(JobProgress progress) => new(Id, OperationType, Target, Route, _createdTicks, ExpectedHosts, progress, Revision);
 }

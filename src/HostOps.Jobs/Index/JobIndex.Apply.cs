@@ -1,5 +1,6 @@
 using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Json;
+using HostOps.Jobs.Events;
 using HostOps.Jobs.Routing;
 using HostOps.Jobs.Status;
 using HostOps.Jobs.Store;
@@ -14,19 +15,21 @@ public sealed partial class JobIndex
         var isPut = entry.Operation == NatsKVOperation.Put;
         var released = new List<TaskCompletionSource>();
         var finished = new List<(TaskCompletionSource<IndexedJob?> Waiter, IndexedJob? Job)>();
+        JobChangeEvent? change = null;
         lock (_gate)
         {
             if (JobKeys.TryParse(entry.Key, out var id, out var isDefinition))
             {
                 if (isDefinition)
                 {
-                    ApplyDefinition(id, isPut ? JobSerializers.TryRead(entry.Value, HostOpsJsonContext.Default.JobDefinition) : null);
+                    change = ApplyDefinition(id, isPut ? JobSerializers.TryRead(entry.Value, HostOpsJsonContext.Default.JobDefinition) : null, entry.Revision, entry.Created);
                 }
                 else if (isPut && _jobs.TryGetValue(id, out var job) && JobEventKey.TryParse(entry.Key, out var key)
                     && JobSerializers.TryRead(entry.Value, HostOpsJsonContext.Default.JobEvent) is { } jobEvent
                     && EventAuthority.Admits(job.Route, job.ExpectedHosts, key, jobEvent))
                 {
                     ApplyEvent(job, jobEvent);
+                    change = JobChanges.Of(entry.Revision, _jobs[id], jobEvent);
                 }
 
                 // An event's delete needs nothing: events go only with their job, whose definition goes first.
@@ -46,26 +49,34 @@ public sealed partial class JobIndex
             });
         }
 
+        // Published outside the lock, still in bucket order: one watch loop calls Apply for one entry at a time.
+        if (change is not null)
+        {
+            _feed.Publish(change);
+        }
+
         released.ForEach(done => done.TrySetResult());
         finished.ForEach(f => f.Waiter.TrySetResult(f.Job));
     }
 
-    private void ApplyDefinition(Guid id, JobDefinition? definition)
+    // The change a definition's write or delete makes, for the event feed; null when it changes nothing.
+    private JobChangeEvent? ApplyDefinition(Guid id, JobDefinition? definition, ulong revision, DateTimeOffset time)
     {
         if (definition is null)
         {
             if (_jobs.Remove(id, out var old))
             {
                 Unindex(old);
+                return JobChanges.Deleted(revision, old, time);
             }
 
-            return;
+            return null;
         }
 
         // A definition is written once; a replay of it (a resumed watch) keeps the progress already folded in.
         if (_jobs.ContainsKey(id))
         {
-            return;
+            return null;
         }
 
         var job = new IndexedJob(
@@ -75,9 +86,11 @@ public sealed partial class JobIndex
             _strings.Intern(JobSubjects.RouteOf(definition)),
             definition.Created.UtcTicks,
             _strings.Intern(definition.ExpectedHosts),
-            JobProgress.Start);
+            JobProgress.Start,
+            revision);
         _jobs[id] = job;
         Index(job);
+        return JobChanges.Submitted(job);
     }
 
     // An event (one the job's route allows, see EventAuthority) can only change a job's progress: swap in the new snapshot, and move it between status lists when

@@ -33,7 +33,7 @@ public sealed partial class JobIndex
         {
             while (_all.Oldest is { } oldest && oldest.Created < cutoff)
             {
-                ApplyDefinition(oldest.Id, null);
+                ApplyDefinition(oldest.Id, null, 0, default); // expiry writes nothing to the bucket: no change to stream
             }
         }
     }

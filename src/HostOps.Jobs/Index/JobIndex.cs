@@ -1,4 +1,5 @@
 using HostOps.Contracts.Jobs;
+using HostOps.Jobs.Events;
 using HostOps.Jobs.Store;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -28,10 +29,12 @@ public sealed partial class JobIndex : BackgroundService
     private ulong _revision;
 
     private readonly TimeProvider _time;
+    private readonly JobEventFeed _feed;
 
-    public JobIndex(JobBuckets buckets, TimeProvider time, ILogger<JobIndex> logger)
+    public JobIndex(JobBuckets buckets, TimeProvider time, JobEventFeed feed, ILogger<JobIndex> logger)
     {
         _buckets = buckets;
+        _feed = feed;
         _time = time;
         _logger = logger;
     }
