@@ -1,10 +1,12 @@
 using HostOps.Api.Cluster;
 using HostOps.Api.Configuration;
+using HostOps.Api.Endpoints.Jobs;
 using HostOps.Api.Health;
 using HostOps.Api.Json;
 using HostOps.Api.OpenApi;
 using HostOps.Api.Operations;
 using HostOps.Api.Security;
+using HostOps.Jobs.Events;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -56,6 +58,12 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<NatsProbe>();
         services.AddSingleton<HealthReporter>();
         services.AddSingleton<NodeOperationRunner>();
+        services.AddSingleton<EventStreamLimiter>();
+        services.AddOptions<JobEventFeedOptions>().Configure<IOptions<ApiServerOptions>>((feed, api) =>
+        {
+            feed.ClientBuffer = api.Value.Events.ClientBuffer;
+            feed.ReplayBuffer = api.Value.Events.ReplayBuffer;
+        });
         return services;
     }
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using HostOps.Client.Configuration;
 using HostOps.Client.Errors;
+using HostOps.Client.Events;
 using HostOps.Client.Http;
 using HostOps.Contracts.Agents;
 using HostOps.Contracts.Health;
@@ -116,6 +117,18 @@ public sealed class HostOpsApiClient : IDisposable
     public Task<ApiResponse> RetryJobAsync(Guid id, CancellationToken cancellationToken = default) =>
         SendAsync(ApiRequest.RetryJob(id), cancellationToken);
 
+    /// <summary>
+    /// Every job change matching <paramref name="query"/> as it happens (<c>GET /job/events</c>), until cancelled or
+    /// the server ends the stream. To resume after a break, pass the <see cref="JobChangeEvent.Id"/> of the last change
+    /// received as <see cref="JobEventQuery.LastEventId"/>: the server sends exactly the changes after it.
+    /// </summary>
+    public IAsyncEnumerable<JobChangeEvent> WatchJobEventsAsync(JobEventQuery? query = null, CancellationToken cancellationToken = default) =>
+        StreamAsync(ApiRequest.JobEvents(query?.Status, query?.Operation, query?.TargetHostname), query?.LastEventId, cancellationToken);
+
+    /// <summary>One job's changes from its submission (or after <paramref name="lastEventId"/>) until it ends (<c>GET /job/{id}/events</c>).</summary>
+    public IAsyncEnumerable<JobChangeEvent> WatchJobAsync(Guid id, ulong? lastEventId = null, CancellationToken cancellationToken = default) =>
+        StreamAsync(ApiRequest.JobEventsOf(id), lastEventId, cancellationToken);
+
     public Task<QueueStats> GetQueueStatusAsync(CancellationToken cancellationToken = default) =>
         GetAsync(ApiRequest.QueueStatus(), HostOpsJsonContext.Default.QueueStats, cancellationToken);
 
@@ -206,6 +219,70 @@ public sealed class HostOpsApiClient : IDisposable
         catch (JsonException e)
         {
             throw new HostOpsApiException(response.StatusCode, "the API answered a body this client cannot read", e.Message, (int)response.StatusCode);
+        }
+    }
+
+    private async IAsyncEnumerable<JobChangeEvent> StreamAsync(
+        ApiRequest request, ulong? lastEventId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var answer = await OpenStreamAsync(request, lastEventId, cancellationToken);
+        await using var body = await answer.Content.ReadAsStreamAsync(cancellationToken);
+        await foreach (var message in ServerSentEventReader.ReadAsync(body, cancellationToken))
+        {
+            JobChangeEvent? change;
+            try
+            {
+                change = JsonSerializer.Deserialize(message.Data, HostOpsJsonContext.Default.JobChangeEvent);
+            }
+            catch (JsonException e)
+            {
+                throw new HostOpsApiException(answer.StatusCode, "the API sent an event this client cannot read", e.Message, (int)answer.StatusCode);
+            }
+
+            if (change is not null)
+            {
+                yield return change;
+            }
+        }
+    }
+
+    // Only the headers are awaited: the HttpClient's timeout does not cut a stream that lasts longer.
+    private async Task<HttpResponseMessage> OpenStreamAsync(ApiRequest request, ulong? lastEventId, CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(request.Method, request.Path);
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        if (Token.Length > 0)
+        {
+            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        }
+
+        if (lastEventId is { } id)
+        {
+            message.Headers.Add("Last-Event-ID", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        HttpResponseMessage answer;
+        try
+        {
+            answer = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new HostOpsConnectionException(BaseAddress, Reason(e), e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new HostOpsConnectionException(BaseAddress, $"no answer within {_http.Timeout.TotalSeconds:0}s", e);
+        }
+
+        if (answer.IsSuccessStatusCode)
+        {
+            return answer;
+        }
+
+        using (answer)
+        {
+            throw ToException(new ApiResponse(answer.StatusCode, await answer.Content.ReadAsStringAsync(cancellationToken)));
         }
     }
 

@@ -17,6 +17,9 @@ public sealed class ApiServerOptions
 
     public ApiSecurityOptions Security { get; set; } = new();
 
+    /// <summary>The job event streams.</summary>
+    public ApiEventOptions Events { get; set; } = new();
+
     /// <summary>HTTPS; required for a listen address beyond loopback unless <see cref="AllowInsecureHttp"/>.</summary>
     public ApiTlsOptions Tls { get; set; } = new();
 

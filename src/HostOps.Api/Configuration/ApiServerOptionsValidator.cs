@@ -45,6 +45,30 @@ internal sealed class ApiServerOptionsValidator : IValidateOptions<ApiServerOpti
             failures.Add("api.server.security.auth_throttle.window: must be greater than zero");
         }
 
+        failures.AddRange(EventProblems(options.Events));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static IEnumerable<string> EventProblems(ApiEventOptions events)
+    {
+        if (events.Heartbeat.Value <= TimeSpan.Zero)
+        {
+            yield return "api.server.events.heartbeat: must be greater than zero";
+        }
+
+        if (events.MaxStreamsPerToken < 1)
+        {
+            yield return "api.server.events.max_streams_per_token: must be at least 1";
+        }
+
+        if (events.ClientBuffer < 1)
+        {
+            yield return "api.server.events.client_buffer: must be at least 1";
+        }
+
+        if (events.ReplayBuffer < 1)
+        {
+            yield return "api.server.events.replay_buffer: must be at least 1";
+        }
     }
 }

@@ -31,6 +31,13 @@ public sealed record ApiRequest(HttpMethod Method, string Path, HttpContent? Con
 
     public static ApiRequest GetJob(Guid id) => new(HttpMethod.Get, $"job/{id}");
 
+    /// <summary><c>GET /job/events</c>: a stream of every job change matching the filters (read it with <c>HostOpsApiClient.WatchJobEventsAsync</c>).</summary>
+    public static ApiRequest JobEvents(string? status = null, string? operation = null, string? targetHostname = null) =>
+        new(HttpMethod.Get, "job/events" + Query(("status", status), ("operation", operation), ("target_hostname", targetHostname)));
+
+    /// <summary><c>GET /job/{id}/events</c>: one job's changes until it ends.</summary>
+    public static ApiRequest JobEventsOf(Guid id) => new(HttpMethod.Get, $"job/{id}/events");
+
     public static ApiRequest DeleteJob(Guid id) => new(HttpMethod.Delete, $"job/{id}");
 
     public static ApiRequest RetryJob(Guid id) => new(HttpMethod.Post, $"job/{id}/retry");

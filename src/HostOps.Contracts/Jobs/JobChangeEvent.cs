@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace HostOps.Contracts.Jobs;
 
 /// <summary>
@@ -26,5 +28,6 @@ public sealed record JobChangeEvent(
     public const string Deleted = "deleted";
 
     /// <summary>Whether the job ends its own stream with this change: terminal status or deleted.</summary>
+    [JsonIgnore]
     public bool EndsJob => Kind == Deleted || JobStatus.IsTerminal(Status);
 }

@@ -66,6 +66,7 @@ internal static class JobEndpoints
             .WithSummary("Re-queue a failed or dead-lettered job as a new attempt (same id).")
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
+        routes.MapJobEventEndpoints();
         return routes;
     }
 
