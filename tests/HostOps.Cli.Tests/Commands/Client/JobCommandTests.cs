@@ -191,6 +191,51 @@ public sealed class JobCommandTests
         cli.Output.ToString().ShouldContain("│ web1 │ group=web.dev │ 2026-11-29 10:00:00Z │ 0.1.0   │");
     }
 
+    [Fact]
+    public async Task Run_waits_on_the_jobs_event_stream_instead_of_polling()
+    {
+        var api = new StubApi()
+            .On("POST /job", HttpStatusCode.Created, Submitted)
+            .On($"GET /job/{Id}/events", HttpStatusCode.OK, Stream(("started", "processing", 8), ("completed", "completed", 9)))
+            .On($"GET /job/{Id}", HttpStatusCode.OK, Detail("completed", """{"hostname":"web1"}"""));
+        using var cli = new CliRun(api);
+        var file = cli.WriteFile("job.json", """{"operation":{"type":"system.hostname.get"}}""");
+
+        var code = await cli.RunAsync("client", "job", "run", "-f", file);
+
+        code.ShouldBe(0, cli.Error.ToString());
+        api.Requests.Select(r => r.Route).ShouldBe(["POST /job", $"GET /job/{Id}/events", $"GET /job/{Id}"]);
+        cli.Error.ToString().ShouldContain($"job {Id}: processing after");
+        cli.Error.ToString().ShouldContain($"job {Id}: completed after");
+        cli.Output.ToString().ShouldContain("\"hostname\": \"web1\"");
+    }
+
+    [Fact]
+    public async Task Watch_prints_a_line_per_change_or_ndjson_and_passes_filters_and_resume()
+    {
+        var api = new StubApi()
+            .On("GET /job/events?status=failed&target_hostname=web1", HttpStatusCode.OK, Stream(("failed", "failed", 12)))
+            .On($"GET /job/{Id}/events", HttpStatusCode.OK, Stream(("submitted", "unprocessed", 7), ("completed", "completed", 9)));
+        using var cli = new CliRun(api);
+
+        (await cli.RunAsync("client", "job", "watch", "--status", "failed", "--target", "web1")).ShouldBe(0, cli.Error.ToString());
+        cli.Output.ToString().ShouldBe($"2026-11-30 10:00:00Z  #12  {Id}  failed     failed           attempt 1  web1  system.hostname.get → _any\n");
+
+        (await cli.RunAsync("client", "job", "watch", Id, "--json", "--after", "3")).ShouldBe(0, cli.Error.ToString());
+        var lines = cli.Output.ToString().TrimEnd().Split('\n');
+        lines.Length.ShouldBe(2);
+        lines[1].ShouldBe("{\"id\":9,\"job_id\":\"" + Id + "\",\"kind\":\"completed\",\"status\":\"completed\",\"attempt\":1,\"hostname\":\"web1\",\"time\":\"2026-11-30T10:00:00+00:00\",\"operation_type\":\"system.hostname.get\",\"target_hostname\":\"_any\"}");
+        api.Requests.Last().Route.ShouldBe($"GET /job/{Id}/events");
+
+        (await cli.RunAsync("client", "job", "watch", Id, "--status", "failed")).ShouldBe(2);
+    }
+
+    // A text/event-stream body with a heartbeat comment between events.
+    private static string Stream(params (string Kind, string Status, int Id)[] changes) =>
+        ": connected\n\n" + string.Concat(changes.Select(c =>
+            $"id: {c.Id}\nevent: {c.Kind}\ndata: " + "{\"id\":" + c.Id + ",\"job_id\":\"" + Id + "\",\"kind\":\"" + c.Kind + "\",\"status\":\"" + c.Status
+            + "\",\"attempt\":1,\"hostname\":\"web1\",\"time\":\"2026-11-30T10:00:00Z\",\"operation_type\":\"system.hostname.get\",\"target_hostname\":\"_any\"}\n\n: heartbeat\n\n"));
+
     private static string Detail(string status, string? result, string? error = null) =>
         "{\"id\":\"" + Id + "\",\"status\":\"" + status + "\",\"created\":\"2026-11-29T10:00:00Z\",\"updated_at\":\"2026-11-29T10:00:01Z\","
         + "\"operation\":{\"type\":\"system.hostname.get\"},\"target_hostname\":\"_any\",\"hostname\":\"web1\""

@@ -10,6 +10,7 @@ internal static class JobCommand
         {
             JobAddCommand.Create(),
             JobRunCommand.Create(),
+            JobWatchCommand.Create(),
             JobListCommand.Create(),
             JobGetCommand.Create(),
             JobDeleteCommand.Create(),

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using HostOps.Client;
+using HostOps.Client.Errors;
 using HostOps.Client.Http;
 using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Json;
@@ -9,14 +10,14 @@ using HostOps.Contracts.Text;
 namespace HostOps.Cli.Commands.Client.Job;
 
 /// <summary>
-/// <c>hostops client job run -f F</c>: submit, poll <c>GET /job/{id}</c> until the job ends, print it. Progress goes
-/// to stderr so stdout stays the result (and with <c>--json</c>, exactly the final body).
+/// <c>hostops client job run -f F</c>: submit, follow the job's event stream (<c>GET /job/{id}/events</c>) until it
+/// ends — or poll <c>GET /job/{id}</c> when the stream cannot be had — and print it. Progress goes to stderr so stdout
+/// stays the result (and with <c>--json</c>, exactly the final body).
 /// </summary>
 internal static class JobRunCommand
 {
     private static readonly string[] Finished = ["completed", "failed", "partial_failure", "dlq"];
 
-    // Most jobs end within milliseconds: poll fast at first, then back off so a long job costs the API little.
     private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(25);
     private static readonly TimeSpan SlowestPoll = TimeSpan.FromMilliseconds(500);
 
@@ -58,46 +59,101 @@ internal static class JobRunCommand
         var id = submitted.JobId;
         await progress.WriteLineAsync($"job {id} submitted ({request.Operation!.Type}, target {request.TargetHostname ?? "_any"})");
 
-        var clock = Stopwatch.StartNew();
-        var last = submitted.Status;
-        var wait = FirstPoll;
-        while (true)
+        var wait = new Wait(session, id, submitted.Status, Stopwatch.StartNew(), limit);
+        var ended = await wait.FollowEventsAsync() ?? await wait.PollAsync();
+        if (ended is not { } final)
         {
-            await Task.Delay(wait, ct);
-            wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, SlowestPoll.Ticks));
-            var response = await session.Api.SendAsync(ApiRequest.GetJob(id), ct);
-            var job = HostOpsApiClient.Read(response, HostOpsJsonContext.Default.JobDetail);
-            if (job.Status != last)
+            await progress.WriteLineAsync(
+                $"hostops: job {id} is still {wait.Last} after {DurationText.Format(limit)}; follow it with: hostops client job get {id}");
+            return CliApp.Failed;
+        }
+
+        var (job, response) = final;
+        if (session.Json)
+        {
+            await session.WriteRawAsync(response);
+        }
+        else
+        {
+            JobView.Render(session.Console, job);
+        }
+
+        if (job.Status == "completed")
+        {
+            return CliApp.Ok;
+        }
+
+        await progress.WriteLineAsync($"hostops: job {id} ended {job.Status}{(job.Error is { Length: > 0 } e ? ": " + e : "")}");
+        return CliApp.Failed;
+    }
+
+    /// <summary>Waiting for one job: on its event stream, or by polling when the stream cannot be had.</summary>
+    private sealed class Wait(ClientSession session, Guid id, string status, Stopwatch clock, TimeSpan limit)
+    {
+        public string Last { get; private set; } = status;
+
+        /// <summary>
+        /// The job once its stream (<c>GET /job/{id}/events</c>) ended; null when the stream failed or stopped early
+        /// (the caller polls for the rest of the time), or the time ran out (polling then ends at once).
+        /// </summary>
+        public async Task<(JobDetail, ApiResponse)?> FollowEventsAsync()
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(session.CancellationToken);
+            timeout.CancelAfter(limit);
+            try
             {
-                await progress.WriteLineAsync($"job {id}: {job.Status} after {DurationText.Format(clock.Elapsed)}");
-                last = job.Status;
+                var ended = false;
+                await foreach (var change in session.Api.WatchJobAsync(id, cancellationToken: timeout.Token))
+                {
+                    await ShowAsync(change.Status);
+                    ended = change.EndsJob;
+                }
+
+                return ended ? await ReadAsync() : null;
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !session.CancellationToken.IsCancellationRequested)
+            {
+                return null;
+            }
+            catch (Exception e) when (e is HostOpsApiException or HostOpsConnectionException or IOException or HttpRequestException)
+            {
+                await session.Context.Error.WriteLineAsync($"job {id}: no event stream ({e.Message}); polling");
+                return null;
+            }
+        }
+
+        // Most jobs end within milliseconds: poll fast at first, then back off so a long job costs the API little.
+        public async Task<(JobDetail, ApiResponse)?> PollAsync()
+        {
+            var wait = FirstPoll;
+            while (clock.Elapsed < limit)
+            {
+                var (job, response) = await ReadAsync();
+                await ShowAsync(job.Status);
+                if (Finished.Contains(job.Status, StringComparer.Ordinal))
+                {
+                    return (job, response);
+                }
+
+                await Task.Delay(wait, session.CancellationToken);
+                wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, SlowestPoll.Ticks));
             }
 
-            if (Finished.Contains(job.Status, StringComparer.Ordinal))
+            return null;
+        }
+
+        private async Task<(JobDetail, ApiResponse)> ReadAsync()
+        {
+            var response = await session.Api.SendAsync(ApiRequest.GetJob(id), session.CancellationToken);
+            return (HostOpsApiClient.Read(response, HostOpsJsonContext.Default.JobDetail), response);
+        }
+
+        private async Task ShowAsync(string status)
+        {
+            if (status != Last)
             {
-                if (session.Json)
-                {
-                    await session.WriteRawAsync(response);
-                }
-                else
-                {
-                    JobView.Render(session.Console, job);
-                }
-
-                if (job.Status == "completed")
-                {
-                    return CliApp.Ok;
-                }
-
-                await progress.WriteLineAsync($"hostops: job {id} ended {job.Status}{(job.Error is { Length: > 0 } e ? ": " + e : "")}");
-                return CliApp.Failed;
-            }
-
-            if (clock.Elapsed >= limit)
-            {
-                await progress.WriteLineAsync(
-                    $"hostops: job {id} is still {job.Status} after {DurationText.Format(limit)}; follow it with: hostops client job get {id}");
-                return CliApp.Failed;
+                await session.Context.Error.WriteLineAsync($"job {id}: {status} after {DurationText.Format(clock.Elapsed)}");
+                Last = status;
             }
         }
     }
