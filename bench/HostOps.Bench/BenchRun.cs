@@ -70,6 +70,19 @@ internal sealed class BenchRun : IAsyncDisposable
         PrintTable();
     }
 
+    /// <summary>Job event streams under load (<see cref="EventsBench"/>).</summary>
+    public async Task EventsAsync()
+    {
+        foreach (var row in await EventsBench.RunAsync(
+            BenchJobConfiguration.Create(_server.Url), _settings.EventsRate, TimeSpan.FromSeconds(_settings.EventsSeconds), _settings.EventsClients))
+        {
+            Console.WriteLine($"{row.Figure}: {row.Value}");
+            _rows.Add(row);
+        }
+
+        PrintTable();
+    }
+
     /// <summary>The job index alone: bytes per stored job and the API's RSS (<see cref="IndexMemoryBench"/>).</summary>
     public async Task IndexMemoryAsync()
     {

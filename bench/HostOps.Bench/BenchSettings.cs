@@ -7,7 +7,7 @@ namespace HostOps.Bench;
 /// cluster against one server) runs <see cref="Jobs"/> jobs, alternating. <see cref="SecurityParts"/>: TLS alone and
 /// nkey identities alone are measured too.
 /// </summary>
-internal sealed record BenchSettings(int RawMessages, int Jobs, int Concurrency, int PacedRate, TimeSpan PacedFor, int StatsJobs, IReadOnlyList<int> IndexJobs, int Rounds, bool SecurityParts)
+internal sealed record BenchSettings(int RawMessages, int Jobs, int Concurrency, int PacedRate, TimeSpan PacedFor, int StatsJobs, IReadOnlyList<int> IndexJobs, int Rounds, bool SecurityParts, int EventsRate = 5_000, int EventsSeconds = 10, int EventsClients = 50)
 {
     public static BenchSettings Parse(string[] args)
     {
@@ -34,6 +34,9 @@ internal sealed record BenchSettings(int RawMessages, int Jobs, int Concurrency,
             StatsJobs: Int("--stats-jobs", 100_000),
             IndexJobs: Ints("--index-jobs", [100_000, 1_000_000]),
             Rounds: Int("--rounds", 2),
-            SecurityParts: args.Contains("--security-parts"));
+            SecurityParts: args.Contains("--security-parts"),
+            EventsRate: Int("--events-rate", 5_000),
+            EventsSeconds: Int("--events-seconds", 10),
+            EventsClients: Int("--events-clients", 50));
     }
 }

@@ -8,6 +8,8 @@ using HostOps.Bench;
 // only the fleet comparisons: TLS + nkey auth against plain, and a 3-server R3 cluster against one server.
 // dotnet run -c Release --project bench/HostOps.Bench -- footprint [--jobs N]
 // the packaged native agent against the JIT agent (after ./hostops package; see FootprintBench).
+// dotnet run -c Release --project bench/HostOps.Bench -- events [--events-rate 5000] [--events-seconds 10] [--events-clients 50]
+// GET /job/events delivering every job change to SSE clients under a paced submit rate (see EventsBench).
 // Per-job logging would be measured too; the bench keeps warnings only.
 Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
 if (args.Length > 0 && args[0] == ApiRssProbe.Mode)
@@ -25,6 +27,10 @@ await using var run = await BenchRun.StartAsync(settings);
 if (args.Length > 0 && args[0] == "index-memory")
 {
     await run.IndexMemoryAsync();
+}
+else if (args.Length > 0 && args[0] == EventsBench.Mode)
+{
+    await run.EventsAsync();
 }
 else if (args.Length > 0 && args[0] == "fleet")
 {
