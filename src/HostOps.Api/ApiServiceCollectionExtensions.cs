@@ -1,3 +1,4 @@
+using HostOps.Api.Audit;
 using HostOps.Api.Cluster;
 using HostOps.Api.Configuration;
 using HostOps.Api.Health;
@@ -56,6 +57,12 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<NatsProbe>();
         services.AddSingleton<HealthReporter>();
         services.AddSingleton<NodeOperationRunner>();
+        services.AddHttpContextAccessor();
+
+        services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section)).ValidateOnStart();
+        services.AddSingleton<AuditRecorder>();
+        services.AddSingleton<AuditLogReader>();
+        services.AddHostedService<AuditWriter>();
         return services;
     }
 
