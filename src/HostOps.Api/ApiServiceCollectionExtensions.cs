@@ -60,6 +60,7 @@ public static class ApiServiceCollectionExtensions
         services.AddHttpContextAccessor();
 
         services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>();
         services.AddSingleton<AuditRecorder>();
         services.AddSingleton<AuditLogReader>();
         services.AddHostedService<AuditWriter>();

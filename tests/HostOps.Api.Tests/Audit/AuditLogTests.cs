@@ -173,6 +173,27 @@ public sealed class AuditLogTests(NatsFixture nats) : IClassFixture<NatsFixture>
         write.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task A_deleted_audit_stream_is_made_again_and_no_entry_is_lost()
+    {
+        var token = TestTokens.ForSubject(_subject, Scopes.Admin);
+        using (await _api.Client.SendAsync(HttpMethod.Post, "/job", token, SubmitHostname))
+        {
+        }
+
+        await EntriesAsync($"subject={_subject}", 1);
+        await using (var connection = new NATS.Client.Core.NatsConnection(new NATS.Client.Core.NatsOpts { Url = nats.Url }))
+        {
+            await new NATS.Client.JetStream.NatsJSContext(connection).DeleteStreamAsync("AUDIT", TestContext.Current.CancellationToken);
+        }
+
+        using (await _api.Client.SendAsync(HttpMethod.Post, "/job", token, SubmitHostname))
+        {
+        }
+
+        (await EntriesAsync($"subject={_subject}", 1)).Single().GetProperty("method").GetString().ShouldBe("POST");
+    }
+
     private async Task<List<JsonElement>> EntriesAsync(string query, int atLeast) =>
         await Eventually.GetAsync(
             async () =>
