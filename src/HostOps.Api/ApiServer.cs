@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
+using HostOps.Api.Audit;
 using HostOps.Api.Configuration;
 using HostOps.Api.Endpoints.Agents;
+using HostOps.Api.Endpoints.Audit;
 using HostOps.Api.Endpoints.Cluster;
 using HostOps.Api.Endpoints.Health;
 using HostOps.Api.Endpoints.Jobs;
@@ -66,6 +68,7 @@ public static class ApiServer
             app.UseCors();
         }
 
+        app.UseMiddleware<AuditMiddleware>();
         app.UseMiddleware<AuthThrottleMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -77,6 +80,7 @@ public static class ApiServer
         app.MapSystemEndpoints();
         app.MapNetworkEndpoints();
         app.MapDeclaredOperations();
+        app.MapAuditEndpoints();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", o => o.WithTitle("HostOps API"));
         return app;

@@ -1,3 +1,4 @@
+using HostOps.Api.Audit;
 using HostOps.Api.Cluster;
 using HostOps.Api.Configuration;
 using HostOps.Api.Endpoints.Jobs;
@@ -64,6 +65,13 @@ public static class ApiServiceCollectionExtensions
             feed.ClientBuffer = api.Value.Events.ClientBuffer;
             feed.ReplayBuffer = api.Value.Events.ReplayBuffer;
         });
+        services.AddHttpContextAccessor();
+
+        services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>();
+        services.AddSingleton<AuditRecorder>();
+        services.AddSingleton<AuditLogReader>();
+        services.AddHostedService<AuditWriter>();
         return services;
     }
 

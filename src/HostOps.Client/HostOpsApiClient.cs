@@ -7,6 +7,7 @@ using HostOps.Client.Errors;
 using HostOps.Client.Events;
 using HostOps.Client.Http;
 using HostOps.Contracts.Agents;
+using HostOps.Contracts.Audit;
 using HostOps.Contracts.Health;
 using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Json;
@@ -105,6 +106,53 @@ public sealed class HostOpsApiClient : IDisposable
             cursor = page.Next;
         }
         while (cursor is not null);
+    }
+
+    /// <summary>One page of the audit log (admin); pass the previous page's <see cref="AuditPage.Next"/> as <paramref name="cursor"/> to continue.</summary>
+    public Task<AuditPage> ListAuditAsync(AuditFilter? filter = null, int? limit = null, string? cursor = null, CancellationToken cancellationToken = default) =>
+        GetAsync(ApiRequest.ListAudit(filter, limit, cursor), HostOpsJsonContext.Default.AuditPage, cancellationToken);
+
+    /// <summary>
+    /// Every entry of <c>GET /audit/export</c> matching <paramref name="filter"/>, oldest first, read line by line as
+    /// the NDJSON arrives, so an export of the whole log never sits in memory.
+    /// </summary>
+    public async IAsyncEnumerable<AuditEntry> ExportAuditAsync(
+        AuditFilter? filter = null, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var request = ApiRequest.ExportAudit(filter);
+        using var message = new HttpRequestMessage(request.Method, request.Path);
+        if (Token.Length > 0)
+        {
+            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        }
+
+        HttpResponseMessage answer;
+        try
+        {
+            answer = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new HostOpsConnectionException(BaseAddress, Reason(e), e);
+        }
+
+        using (answer)
+        {
+            if (!answer.IsSuccessStatusCode)
+            {
+                throw ToException(new ApiResponse(answer.StatusCode, await answer.Content.ReadAsStringAsync(cancellationToken)));
+            }
+
+            using var lines = new StreamReader(await answer.Content.ReadAsStreamAsync(cancellationToken));
+            while (await lines.ReadLineAsync(cancellationToken) is { } line)
+            {
+                if (line.Length > 0)
+                {
+                    yield return JsonSerializer.Deserialize(line, HostOpsJsonContext.Default.AuditEntry)
+                        ?? throw new HostOpsApiException(answer.StatusCode, "the API exported an empty audit entry", line, (int)answer.StatusCode);
+                }
+            }
+        }
     }
 
     public Task<JobDetail> GetJobAsync(Guid id, CancellationToken cancellationToken = default) =>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using HostOps.Api.Audit;
 using HostOps.Api.Configuration;
 using HostOps.Api.Errors;
 using HostOps.Contracts.Jobs;
@@ -15,7 +16,8 @@ namespace HostOps.Api.Operations;
 /// answer one result item per host that answered (each host's <c>data</c> is its item). A timeout answers 504 with
 /// the job id so the caller can poll; a job no host answered successfully answers 502 with the hosts' errors.
 /// </summary>
-internal sealed partial class NodeOperationRunner(JobClient jobs, IOptions<ApiServerOptions> options, ILogger<NodeOperationRunner> logger)
+internal sealed partial class NodeOperationRunner(
+    JobClient jobs, IOptions<ApiServerOptions> options, IHttpContextAccessor http, ILogger<NodeOperationRunner> logger)
 {
     public const string DefaultTarget = "_any";
 
@@ -32,6 +34,7 @@ internal sealed partial class NodeOperationRunner(JobClient jobs, IOptions<ApiSe
         try
         {
             submitted = await jobs.SubmitAsync(new JobOperation(operationType, data), string.IsNullOrEmpty(target) ? DefaultTarget : target, cancellationToken);
+            AuditFacts.Job(http.HttpContext, submitted.JobId, target);
         }
         catch (JobRequestException e)
         {

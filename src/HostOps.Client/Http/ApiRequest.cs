@@ -29,6 +29,14 @@ public sealed record ApiRequest(HttpMethod Method, string Path, HttpContent? Con
     public static ApiRequest ListJobs(string? status = null, int? limit = null, int? offset = null, string? cursor = null) =>
         new(HttpMethod.Get, "job" + Query(("status", status), ("limit", Number(limit)), ("offset", Number(offset)), ("cursor", cursor)));
 
+    /// <summary><c>GET /audit</c>: one page of audited requests, oldest first.</summary>
+    public static ApiRequest ListAudit(AuditFilter? filter = null, int? limit = null, string? cursor = null) =>
+        new(HttpMethod.Get, "audit" + Query([.. AuditQuery(filter ?? new AuditFilter()), ("limit", Number(limit)), ("cursor", cursor)]));
+
+    /// <summary><c>GET /audit/export</c>: every matching entry as NDJSON.</summary>
+    public static ApiRequest ExportAudit(AuditFilter? filter = null) =>
+        new(HttpMethod.Get, "audit/export" + Query(AuditQuery(filter ?? new AuditFilter())));
+
     public static ApiRequest GetJob(Guid id) => new(HttpMethod.Get, $"job/{id}");
 
     /// <summary><c>GET /job/events</c>: a stream of every job change matching the filters (read it with <c>HostOpsApiClient.WatchJobEventsAsync</c>).</summary>
@@ -98,6 +106,15 @@ public sealed record ApiRequest(HttpMethod Method, string Path, HttpContent? Con
     }
 
     private static string Target(string? target) => Query(("target_hostname", target));
+
+    private static (string Name, string? Value)[] AuditQuery(AuditFilter filter) =>
+    [
+        ("subject", filter.Subject),
+        ("path", filter.PathPrefix),
+        ("code", Number(filter.Code)),
+        ("since", filter.Since?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)),
+        ("until", filter.Until?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)),
+    ];
 
     private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using HostOps.Contracts.Agents;
+using HostOps.Contracts.Audit;
 using HostOps.Contracts.Cluster;
 using HostOps.Contracts.Errors;
 using HostOps.Contracts.Health;
@@ -14,6 +15,8 @@ namespace HostOps.Contracts.Json;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 [JsonSerializable(typeof(ErrorBody))]
+[JsonSerializable(typeof(AuditEntry))]
+[JsonSerializable(typeof(AuditPage))]
 [JsonSerializable(typeof(SubmitJobRequest))]
 [JsonSerializable(typeof(SubmitJobResponse))]
 [JsonSerializable(typeof(JobDetail))]

@@ -72,7 +72,8 @@ public static class JobResources
         }
     }
 
-    private static async Task EnsureStreamAsync(NatsJSContext js, string maxBytesKey, StreamConfig config, CancellationToken cancellationToken)
+    /// <summary>Creates <paramref name="config"/>'s stream or updates it in place; a limit that does not fit names <paramref name="maxBytesKey"/>.</summary>
+    public static async Task EnsureStreamAsync(NatsJSContext js, string maxBytesKey, StreamConfig config, CancellationToken cancellationToken)
     {
         try
         {

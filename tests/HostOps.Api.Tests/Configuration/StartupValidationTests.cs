@@ -29,4 +29,13 @@ public sealed class StartupValidationTests(NatsFixture nats) : IClassFixture<Nat
         using var factory = new ApiFactory(nats.Url, new Dictionary<string, string?> { ["api:server:security:auth_throttle:max_failures"] = "0" });
         Should.Throw<OptionsValidationException>(() => factory.CreateClient()).Message.ShouldBe("api.server.security.auth_throttle.max_failures: must be at least 1");
     }
+
+    [Theory]
+    [InlineData("max_bytes", "0", "api.audit.max_bytes: must be greater than zero")]
+    [InlineData("queue", "0", "api.audit.queue: must be at least 1")]
+    public void A_bad_audit_limit_is_refused_naming_the_key(string key, string value, string message)
+    {
+        using var factory = new ApiFactory(nats.Url, new Dictionary<string, string?> { [$"api:audit:{key}"] = value });
+        Should.Throw<OptionsValidationException>(() => factory.CreateClient()).Message.ShouldBe(message);
+    }
 }

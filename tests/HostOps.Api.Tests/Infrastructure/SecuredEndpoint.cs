@@ -35,6 +35,8 @@ public sealed record SecuredEndpoint(string Method, string Pattern, string Path,
         new("POST", "/network/ping", "/network/ping", Scopes.Write, """{"address":"127.0.0.1","count":1}"""),
         new("GET", "/network/dns/{interfaceName}", "/network/dns/eth0", Scopes.Read),
         new("PUT", "/network/dns", "/network/dns", Scopes.Write, """{"interface_name":"eth0","servers":["1.1.1.1"],"search_domains":["example.com"]}"""),
+        new("GET", "/audit", "/audit?limit=1", Scopes.Admin),
+        new("GET", "/audit/export", "/audit/export?code=418", Scopes.Admin),
         .. OperationCatalog.All.Select(Declared),
     ];
 

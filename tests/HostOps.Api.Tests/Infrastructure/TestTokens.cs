@@ -17,6 +17,9 @@ internal static class TestTokens
 
     public static string ForRole(string role) => Issuer.Issue(new TokenRequest("tester", [role], [], TimeSpan.FromHours(1)));
 
+    /// <summary>A token of <paramref name="role"/> for <paramref name="subject"/>: tests that read the audit log tell their requests apart by it.</summary>
+    public static string ForSubject(string subject, string role) => Issuer.Issue(new TokenRequest(subject, [role], [], TimeSpan.FromHours(1)));
+
     public static string ForScopes(params string[] scopes) => Issuer.Issue(new TokenRequest("tester", [], scopes, TimeSpan.FromHours(1)));
 
     /// <summary>The secret of a join token of this control plane (audience hostops-join).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using HostOps.Api.Audit;
 using HostOps.Api.Errors;
 using HostOps.Api.Operations;
 using HostOps.Api.Security;
@@ -71,7 +72,7 @@ internal static class JobEndpoints
     }
 
     private static async Task<Results<Created<SubmitJobResponse>, JsonHttpResult<ErrorBody>>> SubmitAsync(
-        SubmitJobRequest? request, ClaimsPrincipal user, JobClient jobs, CancellationToken cancellationToken)
+        SubmitJobRequest? request, ClaimsPrincipal user, JobClient jobs, HttpContext context, CancellationToken cancellationToken)
     {
         if (request?.Operation is not { } operation)
         {
@@ -97,6 +98,7 @@ internal static class JobEndpoints
         try
         {
             var submitted = await jobs.SubmitAsync(operation, request.TargetHostname, cancellationToken);
+            AuditFacts.Job(context, submitted.JobId, request.TargetHostname);
             return TypedResults.Created($"/job/{submitted.JobId}", submitted);
         }
         catch (JobRequestException e)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HostOps.Cli.Commands.Client.Agent;
+using HostOps.Cli.Commands.Client.Audit;
 using HostOps.Cli.Commands.Client.Declared;
 using HostOps.Cli.Commands.Client.Health;
 using HostOps.Cli.Commands.Client.Job;
@@ -20,6 +21,7 @@ internal static class ClientCommand
             HealthCommand.Create(),
             JobCommand.Create(),
             AgentCommand.Create(),
+            AuditCommand.Create(),
             SystemCommand.Create(),
             NetworkCommand.Create(),
         }.AddDeclaredOperations().WithExamples(
