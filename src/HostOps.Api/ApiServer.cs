@@ -13,7 +13,10 @@ using HostOps.Api.Limits;
 using HostOps.Api.Operations;
 using HostOps.Api.Security;
 using HostOps.Api.Tls;
+using HostOps.Api.Telemetry;
 using HostOps.Jobs;
+using HostOps.Jobs.Telemetry;
+using OpenTelemetry.Trace;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -48,6 +51,7 @@ public static class ApiServer
         });
         builder.Services.AddHostOpsJobs(builder.Configuration);
         builder.Services.AddHostOpsApi(builder.Configuration);
+        builder.Services.AddHostOpsTelemetry(builder.Configuration, "hostops-api", tracing: t => t.AddAspNetCoreInstrumentation());
         return builder;
     }
 
@@ -56,7 +60,9 @@ public static class ApiServer
     {
         var app = builder.Build();
         app.Services.GetRequiredService<ApiProcessInfo>(); // uptime counts from here
+        app.Services.GetRequiredService<JobQueueGauges>(); // its gauges exist from the start
 
+        app.UseMiddleware<RefusalMetricsMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ExceptionResponses.HandleAsync });
         app.UseStatusCodePages(StatusCodeResponses.HandleAsync);
         app.UseMiddleware<RequestBodyLimitMiddleware>();

@@ -56,6 +56,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<NatsProbe>();
         services.AddSingleton<HealthReporter>();
         services.AddSingleton<NodeOperationRunner>();
+        services.AddSingleton<Telemetry.RefusalMetrics>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using HostOps.Contracts.Jobs;
 using HostOps.Jobs.Store;
+using HostOps.Jobs.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NATS.Client.KeyValueStore;
@@ -28,12 +29,16 @@ public sealed partial class JobIndex : BackgroundService
     private ulong _revision;
 
     private readonly TimeProvider _time;
+    private readonly JobMetrics? _metrics;
+    private readonly long _startedTicks;
 
-    public JobIndex(JobBuckets buckets, TimeProvider time, ILogger<JobIndex> logger)
+    public JobIndex(JobBuckets buckets, TimeProvider time, ILogger<JobIndex> logger, JobMetrics? metrics = null)
     {
         _buckets = buckets;
         _time = time;
         _logger = logger;
+        _metrics = metrics;
+        _startedTicks = time.GetUtcNow().UtcTicks;
     }
 
     /// <summary>The last bucket revision the view has applied.</summary>
