@@ -8,11 +8,18 @@ using HostOps.Bench;
 // only the fleet comparisons: TLS + nkey auth against plain, and a 3-server R3 cluster against one server.
 // dotnet run -c Release --project bench/HostOps.Bench -- footprint [--jobs N]
 // the packaged native agent against the JIT agent (after ./hostops package; see FootprintBench).
+// dotnet run -c Release --project bench/HostOps.Bench -- metrics-overhead [--requests N] [--rounds N]
+// POST /job with and without metrics.listen (see MetricsOverheadBench).
 // Per-job logging would be measured too; the bench keeps warnings only.
 Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
 if (args.Length > 0 && args[0] == ApiRssProbe.Mode)
 {
     return await ApiRssProbe.RunAsync(args);
+}
+
+if (args.Length > 0 && args[0] == MetricsOverheadBench.Mode)
+{
+    return await MetricsOverheadBench.RunAsync(args);
 }
 
 if (args.Length > 0 && args[0] == FootprintBench.Mode)
