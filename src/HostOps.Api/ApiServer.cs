@@ -12,12 +12,12 @@ using HostOps.Api.Health;
 using HostOps.Api.Limits;
 using HostOps.Api.Operations;
 using HostOps.Api.Security;
-using HostOps.Api.Tls;
 using HostOps.Api.Telemetry;
+using HostOps.Api.Tls;
 using HostOps.Jobs;
 using HostOps.Jobs.Telemetry;
-using OpenTelemetry.Trace;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Trace;
 using Scalar.AspNetCore;
 
 namespace HostOps.Api;

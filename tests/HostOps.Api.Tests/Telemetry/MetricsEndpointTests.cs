@@ -2,8 +2,8 @@ using System.Net;
 using HostOps.Api.Tests.Infrastructure;
 using HostOps.Contracts.Operations;
 using HostOps.Contracts.Security;
-using HostOps.Testing.Network;
 using HostOps.Testing.Nats;
+using HostOps.Testing.Network;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 
