@@ -63,6 +63,9 @@ public sealed class MetricsEndpointTests(NatsFixture nats) : IClassFixture<NatsF
             what: "the agent's run histogram");
         PrometheusText.Value(agentText, "hostops_agent_job_run_duration_seconds_count", ("operation", OperationTypes.PingDo), ("outcome", "failed"))
             .ShouldNotBeNull().ShouldBeGreaterThanOrEqualTo(1);
+
+        // One process, one listener (as in `hostops start`): the API's export has the agent's meters too.
+        (await PrometheusText.ScrapeAsync(apiPort)).ShouldContain("hostops_agent_job_run_duration_seconds_count");
     }
 
     [Fact]
