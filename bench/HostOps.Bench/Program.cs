@@ -10,11 +10,18 @@ using HostOps.Bench;
 // the packaged native agent against the JIT agent (after ./hostops package; see FootprintBench).
 // dotnet run -c Release --project bench/HostOps.Bench -- events [--events-rate 5000] [--events-seconds 10] [--events-clients 50]
 // GET /job/events delivering every job change to SSE clients under a paced submit rate (see EventsBench).
+// dotnet run -c Release --project bench/HostOps.Bench -- metrics-overhead [--requests N] [--rounds N]
+// POST /job with and without metrics.listen (see MetricsOverheadBench).
 // Per-job logging would be measured too; the bench keeps warnings only.
 Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
 if (args.Length > 0 && args[0] == ApiRssProbe.Mode)
 {
     return await ApiRssProbe.RunAsync(args);
+}
+
+if (args.Length > 0 && args[0] == MetricsOverheadBench.Mode)
+{
+    return await MetricsOverheadBench.RunAsync(args);
 }
 
 if (args.Length > 0 && args[0] == FootprintBench.Mode)

@@ -2,8 +2,10 @@ using HostOps.Agent.Admission;
 using HostOps.Agent.Consuming;
 using HostOps.Agent.Heartbeat;
 using HostOps.Agent.Operations;
+using HostOps.Agent.Telemetry;
 using HostOps.Jobs;
 using HostOps.Jobs.Configuration;
+using HostOps.Jobs.Telemetry;
 using HostOps.Providers.Commands;
 using HostOps.Providers.System;
 using Microsoft.Extensions.Configuration;
@@ -19,7 +21,8 @@ public static class AgentServiceCollectionExtensions
     /// Registers the agent: its identity (<c>job.worker.hostname</c>, default the kernel's hostname; <c>job.worker.labels</c>),
     /// what it lets <c>command.exec.do</c> run (<c>job.worker.command</c>),
     /// the operation handlers, the consumer pipeline, the heartbeat and the <see cref="RevocationWatch"/> (which stops the
-    /// agent once NATS no longer admits its identity), as hosted services.
+    /// agent once NATS no longer admits its identity), as hosted services; and its metrics listener and trace export when
+    /// <c>metrics.listen</c> / <c>telemetry.otlp.endpoint</c> are set.
     /// </summary>
     public static IServiceCollection AddHostOpsAgent(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,6 +32,7 @@ public static class AgentServiceCollectionExtensions
         services.AddOperationHandlers();
         services.TryAddSingleton<OperationDispatcher>();
         services.TryAddSingleton<HeldAttempts>();
+        services.TryAddSingleton<AgentMetrics>();
         services.TryAddSingleton<JobRunner>();
         services.TryAddSingleton<AgentWorker>();
         services.TryAddSingleton<RevocationWatch>();
@@ -37,6 +41,7 @@ public static class AgentServiceCollectionExtensions
         services.AddHostedService<HeartbeatService>();
         services.AddHostedService(sp => sp.GetRequiredService<AgentWorker>());
         services.AddHostedService(sp => sp.GetRequiredService<RevocationWatch>());
+        services.AddHostOpsTelemetry(configuration, "hostops-agent");
         return services;
     }
 

@@ -14,9 +14,12 @@ using HostOps.Api.Health;
 using HostOps.Api.Limits;
 using HostOps.Api.Operations;
 using HostOps.Api.Security;
+using HostOps.Api.Telemetry;
 using HostOps.Api.Tls;
 using HostOps.Jobs;
+using HostOps.Jobs.Telemetry;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Trace;
 using Scalar.AspNetCore;
 
 namespace HostOps.Api;
@@ -50,6 +53,7 @@ public static class ApiServer
         });
         builder.Services.AddHostOpsJobs(builder.Configuration);
         builder.Services.AddHostOpsApi(builder.Configuration);
+        builder.Services.AddHostOpsTelemetry(builder.Configuration, "hostops-api", tracing: t => t.AddAspNetCoreInstrumentation());
         return builder;
     }
 
@@ -58,7 +62,9 @@ public static class ApiServer
     {
         var app = builder.Build();
         app.Services.GetRequiredService<ApiProcessInfo>(); // uptime counts from here
+        app.Services.GetRequiredService<JobQueueGauges>(); // its gauges exist from the start
 
+        app.UseMiddleware<RefusalMetricsMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ExceptionResponses.HandleAsync });
         app.UseStatusCodePages(StatusCodeResponses.HandleAsync);
         app.UseMiddleware<RequestBodyLimitMiddleware>();

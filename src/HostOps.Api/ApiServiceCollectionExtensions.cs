@@ -72,6 +72,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<AuditRecorder>();
         services.AddSingleton<AuditLogReader>();
         services.AddHostedService<AuditWriter>();
+        services.AddSingleton<Telemetry.RefusalMetrics>();
         return services;
     }
 

@@ -8,6 +8,7 @@ using HostOps.Jobs.Index;
 using HostOps.Jobs.Provisioning;
 using HostOps.Jobs.Store;
 using HostOps.Jobs.Sweeps;
+using HostOps.Jobs.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,6 +39,7 @@ public static class JobsServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<JobSweeper>());
         services.TryAddSingleton<JobClient>();
         services.TryAddSingleton<AgentEnrollments>();
+        services.TryAddSingleton<JobQueueGauges>();
         services.AddHostedService<ResourceKeeper>();
         return services;
     }
@@ -48,7 +50,15 @@ public static class JobsServiceCollectionExtensions
         services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.Section));
         services.AddOptions<NatsConnectionOptions>().Bind(configuration.GetSection(NatsConnectionOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<INatsConnection>(sp => new NatsConnection(NatsClientOptions.For(sp.GetRequiredService<IOptions<NatsConnectionOptions>>().Value)));
+        services.AddMetrics();
+        services.TryAddSingleton<JobMetrics>();
+        services.TryAddSingleton<NatsConnectionMetrics>();
+        services.TryAddSingleton<INatsConnection>(sp =>
+        {
+            var connection = new NatsConnection(NatsClientOptions.For(sp.GetRequiredService<IOptions<NatsConnectionOptions>>().Value));
+            sp.GetRequiredService<NatsConnectionMetrics>().Watch(connection);
+            return connection;
+        });
         services.TryAddSingleton<JobBuckets>();
         services.TryAddSingleton<DeadLetterOffice>();
         return services;

@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Text.Json;
 using HostOps.Agent.Operations;
+using HostOps.Agent.Telemetry;
 using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Json;
 using HostOps.Jobs.DeadLetters;
 using HostOps.Jobs.Routing;
 using HostOps.Jobs.Store;
+using HostOps.Jobs.Telemetry;
 using Microsoft.Extensions.Logging;
 using NATS.Client.JetStream;
 using NATS.Client.KeyValueStore;
@@ -29,11 +31,13 @@ public sealed partial class JobRunner
     private readonly HeldAttempts _held;
     private readonly TimeProvider _time;
     private readonly ILogger<JobRunner> _logger;
+    private readonly AgentMetrics _metrics;
 
     public JobRunner(
         JobBuckets buckets, DeadLetterOffice deadLetters, OperationDispatcher dispatcher, AgentIdentity identity, HeldAttempts held,
-        TimeProvider time, ILogger<JobRunner> logger)
+        TimeProvider time, ILogger<JobRunner> logger, AgentMetrics metrics)
     {
+        _metrics = metrics;
         _held = held;
         _buckets = buckets;
         _deadLetters = deadLetters;
@@ -53,6 +57,7 @@ public sealed partial class JobRunner
         }
 
         _held.Add(notification);
+        using var span = StartRunSpan(msg, notification);
         try
         {
             await ClaimAndRunAsync(msg, notification, cancellationToken);
@@ -61,6 +66,25 @@ public sealed partial class JobRunner
         {
             _held.Remove(notification);
         }
+    }
+
+    // job.run continues the submit's trace when the notification carries its traceparent (a consumer span of it).
+    private Activity? StartRunSpan(INatsJSMsg<string> msg, JobNotification notification)
+    {
+        if (!HostOpsTelemetry.Source.HasListeners())
+        {
+            return null;
+        }
+
+        var parent = msg.Headers is { } headers && headers.TryGetValue(HostOpsTelemetry.TraceParentHeader, out var value)
+            && ActivityContext.TryParse(value.ToString(), null, isRemote: true, out var context)
+                ? context
+                : default;
+        var span = HostOpsTelemetry.Source.StartActivity("job.run", ActivityKind.Consumer, parent);
+        span?.SetTag("hostops.job_id", notification.Id.ToString("D"));
+        span?.SetTag("hostops.attempt", notification.Attempt);
+        span?.SetTag("hostops.hostname", _identity.Hostname);
+        return span;
     }
 
     private async Task ClaimAndRunAsync(INatsJSMsg<string> msg, JobNotification notification, CancellationToken cancellationToken)
@@ -120,6 +144,8 @@ public sealed partial class JobRunner
         INatsJSMsg<string> msg, JobNotification notification, JobDefinition definition, AttemptClaim claim, CancellationToken cancellationToken)
     {
         var delivered = (int)(msg.Metadata?.NumDelivered ?? 1);
+        var operation = definition.Operation.Type;
+        Activity.Current?.SetTag("hostops.operation", operation);
         var clock = Stopwatch.StartNew();
         JobHostResponse response;
         RunningJob.Enter(notification.Id, notification.Attempt); // flows into the handler; undone when this method returns
@@ -131,6 +157,7 @@ public sealed partial class JobRunner
         catch (OperationFailedException ex)
         {
             response = new JobHostResponse(JobStatus.Failed, null, ex.Message, _identity.Hostname);
+            Activity.Current?.SetStatus(ActivityStatusCode.Error, ex.Message);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -141,7 +168,9 @@ public sealed partial class JobRunner
         }
         catch (Exception ex)
         {
-            LogTransientFailure(_logger, ex, notification.Id, definition.Operation.Type, delivered);
+            LogTransientFailure(_logger, ex, notification.Id, operation, delivered);
+            _metrics.Ran(operation, "retried", clock.Elapsed);
+            Activity.Current?.SetStatus(ActivityStatusCode.Error, ex.Message);
             var maxDeliver = _buckets.Options.Consumer.MaxDeliver;
             if (delivered >= maxDeliver)
             {
@@ -156,6 +185,7 @@ public sealed partial class JobRunner
             return;
         }
 
+        _metrics.Ran(operation, response.Status, clock.Elapsed);
         await FinishAsync(msg, notification, claim, response, clock.Elapsed, cancellationToken);
         await msg.AckAsync(cancellationToken: cancellationToken);
     }
@@ -221,6 +251,7 @@ public sealed partial class JobRunner
             _time.GetUtcNow(), _identity.Hostname);
         await _deadLetters.AddAsync(letter, notification.Attempt, markJob: definition is not null, cancellationToken);
         await msg.AckTerminateAsync(cancellationToken: cancellationToken);
+        _metrics.DeadLettered(letter.Operation);
         LogDeadLettered(_logger, notification.Id, letter.Operation, error);
     }
 

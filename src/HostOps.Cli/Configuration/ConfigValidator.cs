@@ -4,6 +4,8 @@ using System.Text;
 using HostOps.Contracts.Security;
 using HostOps.Contracts.Text;
 using HostOps.Jobs.Routing;
+using HostOps.Jobs.Telemetry;
+using Microsoft.Extensions.Configuration;
 
 namespace HostOps.Cli.Configuration;
 
@@ -46,6 +48,35 @@ public static class ConfigValidator
         if (components.HasFlag(StartingComponents.Client))
         {
             HttpUrl("api:client:url", settings.ApiClient.Url);
+        }
+    }
+
+    /// <summary>
+    /// <c>metrics.listen</c> and <c>telemetry.otlp.*</c> of a starting API or agent; with <paramref name="checkPort"/>, also
+    /// refuses a metrics port another process listens on.
+    /// </summary>
+    public static void Telemetry(IConfiguration configuration, bool checkPort = false)
+    {
+        if (!MetricsListenAddress.TryParse(configuration[MetricsListenAddress.Key], out var endpoint, out var problem))
+        {
+            throw new ConfigException(MetricsListenAddress.Key, problem!);
+        }
+
+        try
+        {
+            TelemetryServiceCollectionExtensions.Otlp(configuration);
+        }
+        catch (InvalidOperationException e)
+        {
+            var key = e.Message.StartsWith("telemetry.otlp.protocol", StringComparison.Ordinal)
+                ? TelemetryServiceCollectionExtensions.OtlpProtocolKey
+                : TelemetryServiceCollectionExtensions.OtlpEndpointKey;
+            throw new ConfigException(key, e.Message[(e.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..]);
+        }
+
+        if (checkPort && endpoint is not null)
+        {
+            PortIsFree(MetricsListenAddress.Key, endpoint.Address.ToString(), endpoint.Port);
         }
     }
 

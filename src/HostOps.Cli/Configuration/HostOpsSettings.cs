@@ -41,6 +41,11 @@ public sealed partial record HostOpsSettings(
     {
         var settings = Bind(loaded);
         ConfigValidator.Validate(settings, components);
+        if (components.HasFlag(StartingComponents.Api) || components.HasFlag(StartingComponents.Agent))
+        {
+            ConfigValidator.Telemetry(loaded.Configuration);
+        }
+
         return settings;
     }
 

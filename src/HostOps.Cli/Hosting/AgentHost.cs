@@ -26,6 +26,17 @@ internal static class AgentHost
     }
 
     /// <summary>
+    /// The agent's settings when it runs in the API's process (<c>hostops start</c>): no metrics listener or trace export
+    /// of its own, since the API's export every HostOps meter and span of the process, the agent's included.
+    /// </summary>
+    public static IDictionary<string, string?> SharingApiTelemetry(IDictionary<string, string?> connection) =>
+        new Dictionary<string, string?>(connection)
+        {
+            [HostOps.Jobs.Telemetry.MetricsListenAddress.Key] = "",
+            [HostOps.Jobs.Telemetry.TelemetryServiceCollectionExtensions.OtlpEndpointKey] = "",
+        };
+
+    /// <summary>
     /// Runs a started agent until it stops: on <paramref name="cancellationToken"/> (Ctrl-C), when its host is told to
     /// stop, or by itself once NATS no longer admits its identity (<see cref="RevocationWatch"/>); then says why in one
     /// line on <paramref name="error"/>. True when it stopped because its identity was revoked.

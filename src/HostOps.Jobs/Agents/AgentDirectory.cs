@@ -42,6 +42,16 @@ public sealed partial class AgentDirectory : BackgroundService
         }
     }
 
+    /// <summary>How many agents are live now, as far as the watch has seen (no wait; for the live-agents gauge).</summary>
+    public int LiveCount()
+    {
+        var oldest = _time.GetUtcNow() - _buckets.Options.Registry.Ttl.Value;
+        lock (_gate)
+        {
+            return _agents.Values.Count(a => a.LastSeen >= oldest);
+        }
+    }
+
     /// <summary>
     /// Hosts that hold the job's latest attempt (processing) and are still running it: their agent's heartbeat is
     /// alive (seen within the registry TTL plus <c>ack_wait</c>, and its key not removed), that agent instance started

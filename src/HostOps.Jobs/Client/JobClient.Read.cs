@@ -147,7 +147,7 @@ public sealed partial class JobClient
             : null;
         return new JobDetail(
             job.Id, view.Status, job.Created, view.Updated, stored.Operation, job.Target,
-            view.LastHostname, result, view.Error, answers, states, view.Attempt);
+            view.LastHostname, result, view.Error, answers, states, view.Attempt, stored.TraceId);
     }
 
     private static Task<NatsResult<NatsKVEntry<JobEvent>>> ReadEventAsync(INatsKVStore store, string key, CancellationToken cancellationToken) =>

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Text.Json;
 using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Json;
 using HostOps.Jobs.Routing;
 using HostOps.Jobs.Store;
+using HostOps.Jobs.Telemetry;
 using NATS.Client.Core;
 using NATS.Client.JetStream;
 
@@ -17,13 +19,16 @@ public sealed partial class JobClient
     public async Task<SubmitJobResponse> SubmitAsync(JobOperation operation, string? targetHostname, CancellationToken cancellationToken)
     {
         OperationInput.Validate(operation);
+        using var span = HostOpsTelemetry.Source.StartActivity("job.submit", ActivityKind.Producer);
+        span?.SetTag("hostops.operation", operation.Type);
         var target = JobTarget.TryParse(targetHostname, out var error) ?? throw new JobRequestException("target_hostname", error!);
         var expected = target.IsBroadcast ? await ExpectedHostsAsync(target, cancellationToken) : null;
         var now = _time.GetUtcNow();
         var id = Guid.CreateVersion7(now);
         var subject = JobSubjects.For(_buckets.Options.Stream.SubjectPrefix, operation.Type, target, id);
         var key = JobKeys.Definition(id, JobSubjects.Route(target));
-        var definition = new JobDefinition(id, operation, target.Text, subject, now, expected);
+        span?.SetTag("hostops.job_id", id.ToString("D"));
+        var definition = new JobDefinition(id, operation, target.Text, subject, now, expected, span?.TraceId.ToHexString());
 
         var value = JsonSerializer.SerializeToUtf8Bytes(definition, HostOpsJsonContext.Default.JobDefinition);
         await _jobsRoom.TakeAsync(BucketRoom.RecordBytes($"$KV.{_buckets.Options.Kv.Bucket}.{key}", value.Length), cancellationToken);
@@ -42,6 +47,7 @@ public sealed partial class JobClient
             throw;
         }
 
+        _metrics.Submitted(operation.Type);
         return new SubmitJobResponse(id, JobStatus.Unprocessed, revision, now);
     }
 

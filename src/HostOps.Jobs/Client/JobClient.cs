@@ -4,6 +4,7 @@ using HostOps.Jobs.Attempts;
 using HostOps.Jobs.DeadLetters;
 using HostOps.Jobs.Index;
 using HostOps.Jobs.Store;
+using HostOps.Jobs.Telemetry;
 using NATS.Client.JetStream.Models;
 
 namespace HostOps.Jobs.Client;
@@ -23,11 +24,13 @@ public sealed partial class JobClient
     private readonly JobAttempts _attempts;
     private readonly TimeProvider _time;
     private readonly BucketRoom _jobsRoom;
+    private readonly JobMetrics _metrics;
     private ulong _lastWritten;
 
     public JobClient(
-        JobBuckets buckets, JobIndex index, AgentDirectory agents, DeadLetterOffice deadLetters, JobAttempts attempts, TimeProvider time)
+        JobBuckets buckets, JobIndex index, AgentDirectory agents, DeadLetterOffice deadLetters, JobAttempts attempts, TimeProvider time, JobMetrics metrics)
     {
+        _metrics = metrics;
         _attempts = attempts;
         _buckets = buckets;
         _index = index;

@@ -115,6 +115,17 @@ public sealed partial class JobIndex
         {
             _byStatus[job.Progress.Status].Remove(job.Order);
             _byStatus[progress.Status].Add(moved);
+            CountFinished(job, progress.Status, jobEvent.Timestamp);
+        }
+    }
+
+    // Counted once per job reaching a terminal status, and only for what happens while this process runs (the
+    // watch's replay of older jobs on start is not counted again).
+    private void CountFinished(IndexedJob job, string status, DateTimeOffset at)
+    {
+        if (_metrics is not null && JobStatus.IsTerminal(status) && !JobStatus.IsTerminal(job.Progress.Status) && at.UtcTicks >= _startedTicks)
+        {
+            _metrics.Finished(job.OperationType, status, at - job.Created);
         }
     }
 

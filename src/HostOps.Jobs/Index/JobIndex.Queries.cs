@@ -36,6 +36,15 @@ public sealed partial class JobIndex
         }
     }
 
+    /// <summary>The number of jobs whose current status is <paramref name="status"/>; exact, without copying anything.</summary>
+    public int CountOf(string status)
+    {
+        lock (_gate)
+        {
+            return _byStatus[status].Count;
+        }
+    }
+
     /// <summary>The jobs whose current status is <paramref name="status"/>, newest first; used for bounded sweeps such as stale detection.</summary>
     public IReadOnlyList<IndexedJob> WithStatus(string status)
     {

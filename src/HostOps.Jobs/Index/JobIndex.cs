@@ -1,6 +1,7 @@
 using HostOps.Contracts.Jobs;
 using HostOps.Jobs.Events;
 using HostOps.Jobs.Store;
+using HostOps.Jobs.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NATS.Client.KeyValueStore;
@@ -30,13 +31,17 @@ public sealed partial class JobIndex : BackgroundService
 
     private readonly TimeProvider _time;
     private readonly JobEventFeed _feed;
+    private readonly JobMetrics? _metrics;
+    private readonly long _startedTicks;
 
-    public JobIndex(JobBuckets buckets, TimeProvider time, JobEventFeed feed, ILogger<JobIndex> logger)
+    public JobIndex(JobBuckets buckets, TimeProvider time, JobEventFeed feed, ILogger<JobIndex> logger, JobMetrics? metrics = null)
     {
         _buckets = buckets;
         _feed = feed;
         _time = time;
         _logger = logger;
+        _metrics = metrics;
+        _startedTicks = time.GetUtcNow().UtcTicks;
     }
 
     /// <summary>The last bucket revision the view has applied.</summary>

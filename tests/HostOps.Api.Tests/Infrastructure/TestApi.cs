@@ -32,7 +32,8 @@ public sealed class TestApi : IAsyncDisposable
     public IServiceProvider Services => Factory.Services;
 
     public static async Task<TestApi> StartAsync(
-        string natsUrl, bool withAgent = true, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+        string natsUrl, bool withAgent = true, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null,
+        IReadOnlyDictionary<string, string?>? agentSettings = null)
     {
         var factory = new ApiFactory(natsUrl, settings, services);
         await ProvisionAsync(natsUrl, factory.Configuration);
@@ -40,13 +41,14 @@ public sealed class TestApi : IAsyncDisposable
         if (withAgent)
         {
             var hostname = factory.Configuration["job:worker:hostname"]!;
+            // The agent shares the API's configuration but never its metrics port.
             agent = await TestAgent.StartAsync(factory.Configuration, hostname, new Dictionary<string, string> { ["role"] = "test" }, s =>
             {
                 foreach (var handler in CannedHandlers.For(hostname))
                 {
                     s.AddSingleton<IOperationHandler>(handler);
                 }
-            });
+            }, settings: agentSettings ?? new Dictionary<string, string?> { ["metrics:listen"] = "" });
         }
 
         return new TestApi(factory, agent);

@@ -67,6 +67,22 @@ public sealed class CliAppTests : IDisposable
         _error.ToString().TrimEnd('\n').ShouldNotContain("\n");
     }
 
+    [Theory]
+    [InlineData("agent", "metrics: { listen: 'nowhere:abc' }\n", "hostops: config metrics.listen: 'nowhere:abc' has no TCP port 1-65535")]
+    [InlineData("agent", "metrics: { listen: 'example.org:9465' }\n", "hostops: config metrics.listen: 'example.org:9465': 'example.org' is not an IP address")]
+    [InlineData("start", "metrics: { listen: '70000' }\n", "hostops: config metrics.listen: '70000' has no TCP port 1-65535")]
+    [InlineData("start", "telemetry: { otlp: { endpoint: 'collector:4317' } }\n", "hostops: config telemetry.otlp.endpoint: 'collector:4317' is not an http(s) URL")]
+    public async Task A_bad_metrics_or_tracing_setting_exits_2_naming_the_key(string command, string yaml, string message)
+    {
+        var config = _dir.Write("bad.yaml", $"data_dir: {_dir.Path}/data\n" + yaml);
+
+        var code = command == "agent" ? await Run("agent", "start", "--config", config) : await Run("start", "--config", config);
+
+        code.ShouldBe(2);
+        _error.ToString().ShouldStartWith(message);
+        Directory.Exists(Path.Combine(_dir.Path, "data", "nats")).ShouldBeFalse();
+    }
+
     public void Dispose()
     {
         _dir.Dispose();

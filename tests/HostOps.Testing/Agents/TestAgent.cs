@@ -27,7 +27,7 @@ public sealed class TestAgent : IAsyncDisposable
 
     public static async Task<TestAgent> StartAsync(
         IConfiguration jobConfiguration, string hostname, IDictionary<string, string>? labels = null,
-        Action<IServiceCollection>? configureServices = null, int maxJobs = 4)
+        Action<IServiceCollection>? configureServices = null, int maxJobs = 4, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -37,6 +37,11 @@ public sealed class TestAgent : IAsyncDisposable
         foreach (var (key, value) in labels ?? new Dictionary<string, string>())
         {
             values[$"job:worker:labels:{key}"] = value;
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
         }
 
         var builder = Host.CreateApplicationBuilder();

@@ -37,6 +37,7 @@ internal static class AgentStartCommand
         }
 
         var settings = HostOpsSettings.BindAndValidate(loaded, StartingComponents.Agent);
+        ConfigValidator.Telemetry(loaded.Configuration, checkPort: true);
         if (FleetIdentities.LocalApi(settings.DataDir) is { } api)
         {
             // On the control plane's host: whoever starts first creates the streams and buckets.

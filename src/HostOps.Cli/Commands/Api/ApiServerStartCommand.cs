@@ -25,6 +25,7 @@ internal static class ApiServerStartCommand
         var loaded = context.LoadConfiguration();
         var settings = ApiTls.Use(loaded, FleetIdentities.UseApiIdentity(loaded, HostOpsSettings.BindAndValidate(loaded, StartingComponents.Api)));
         ConfigValidator.PortIsFree("api:server:port", settings.ApiServer.Host, settings.ApiServer.Port);
+        ConfigValidator.Telemetry(loaded.Configuration, checkPort: true);
         await NatsProvisioning.EnsureIfReachableAsync(settings, context.Error, context.CancellationToken);
 
         await using var app = ApiHost.Create(loaded);

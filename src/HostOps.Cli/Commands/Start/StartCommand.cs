@@ -31,6 +31,7 @@ internal static class StartCommand
 
         var settings = FleetIdentities.UseApiIdentity(loaded, StartupSecrets.UseManagedNatsUrl(loaded, HostOpsSettings.Bind(loaded)), managedServer: true);
         ConfigValidator.Validate(settings, StartingComponents.All);
+        ConfigValidator.Telemetry(loaded.Configuration);
 
         // Before the port check and the token write: a second start on this data directory names the first one.
         using var loggers = CliLogging.CreateFactory(loaded.Configuration);
@@ -38,6 +39,7 @@ internal static class StartCommand
         ManagedNats.ClaimDataDirectory(nats);
         settings = ApiTls.Use(loaded, settings);
         ConfigValidator.PortIsFree("api:server:port", settings.ApiServer.Host, settings.ApiServer.Port);
+        ConfigValidator.Telemetry(loaded.Configuration, checkPort: true);
         StartupSecrets.WriteAdminToken(loaded, settings, TimeProvider.System);
 
         await ManagedNats.StartAsync(nats, context.CancellationToken);
@@ -47,7 +49,7 @@ internal static class StartCommand
         await using var app = ApiHost.Create(loaded);
         await app.StartAsync(context.CancellationToken);
         var agentConnection = await LocalEnrollment.EnsureAsync(settings, nats.Admin!, context.Error, context.CancellationToken);
-        using var agent = AgentHost.Create(loaded, agentConnection, configureAgent);
+        using var agent = AgentHost.Create(loaded, AgentHost.SharingApiTelemetry(agentConnection), configureAgent);
         await agent.StartAsync(context.CancellationToken);
 
         // The agent stops after the API, or alone once its identity is revoked (the API goes on without it).

@@ -24,6 +24,11 @@ internal static class JobView
             Add(grid, "Error", error);
         }
 
+        if (job.TraceId is { Length: > 0 } traceId)
+        {
+            Add(grid, "Trace", traceId);
+        }
+
         console.Write(grid);
 
         if (job.WorkerStates.Count > 0)
