@@ -72,11 +72,12 @@ public sealed record SshPublicKey(string Type, string Blob, string? Comment, str
     /// <summary>
     /// A fingerprint as given in a route or on a command line, in the form <see cref="Fingerprint"/> has:
     /// <c>SHA256:</c> optional, base64 or base64url (<c>-</c> <c>_</c>, so that it fits a URL path), padding
-    /// optional. Null when it is not the base64 of 32 bytes.
+    /// optional, percent-escapes decoded (a route keeps <c>%2F</c>). Null when it is not the base64 of 32 bytes.
     /// </summary>
     public static string? NormalizeFingerprint(string? value)
     {
         var text = value ?? "";
+        text = text.Contains('%', StringComparison.Ordinal) ? Uri.UnescapeDataString(text) : text; // a route keeps %2F escaped
         text = text.StartsWith(FingerprintPrefix, StringComparison.OrdinalIgnoreCase) ? text[FingerprintPrefix.Length..] : text;
         text = text.TrimEnd('=').Replace('-', '+').Replace('_', '/');
         if (text.Length != 43 || text.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '+' or '/')))
