@@ -14,11 +14,12 @@ public sealed partial class JobClient
 {
     /// <summary>
     /// Stores the definition (its write is the <c>submitted</c> event) and publishes the notification with the
-    /// job's message id. Throws <see cref="JobRequestException"/> naming the bad field.
+    /// job's message id. The data stored is the operation's prepared input (<see cref="OperationInput.Prepare"/>). Throws <see cref="JobRequestException"/> naming the bad field.
     /// </summary>
     public async Task<SubmitJobResponse> SubmitAsync(JobOperation operation, string? targetHostname, CancellationToken cancellationToken)
     {
         OperationInput.Validate(operation);
+        operation = OperationInput.Prepare(operation);
         using var span = HostOpsTelemetry.Source.StartActivity("job.submit", ActivityKind.Producer);
         span?.SetTag("hostops.operation", operation.Type);
         var target = JobTarget.TryParse(targetHostname, out var error) ?? throw new JobRequestException("target_hostname", error!);

@@ -82,6 +82,13 @@ public static class OperationInput
         }
     }
 
+    /// <summary>
+    /// A checked operation as the job stores it: its declaration's <c>Prepare</c> applied to the data (a plaintext
+    /// password hashed, …), so what must not be stored never is.
+    /// </summary>
+    public static JobOperation Prepare(JobOperation operation) =>
+        OperationCatalog.Find(operation.Type) is { } declared ? operation with { Data = declared.PrepareData(operation.Data) } : operation;
+
     /// <summary>What clients send for "no input" today: no data, <c>null</c>, or <c>{}</c>.</summary>
     private static bool IsEmpty(JsonElement? data) => data is null || data.Value.ValueKind switch
     {

@@ -32,6 +32,13 @@ public sealed class Operation<TInput, TResult> : OperationDeclaration
     /// </summary>
     public Func<TInput, TimeSpan, string?> ValidateWait { get; init; } = (_, _) => null;
 
+    /// <summary>
+    /// Turns a checked input into what the job stores, on the API only (every job, whether from the operation's
+    /// endpoint or <c>POST /job</c>, before it is stored): e.g. a plaintext password into its hash, so the plaintext is
+    /// never stored, logged or sent to an agent. Its output must pass <see cref="Validate"/> too. Null: stored as given.
+    /// </summary>
+    public Func<TInput, TInput>? Prepare { get; init; }
+
     public override JsonTypeInfo InputInfo => Input;
 
     public override JsonTypeInfo ResultInfo => Result;
@@ -43,6 +50,9 @@ public sealed class Operation<TInput, TResult> : OperationDeclaration
         ReadData(data, out var error);
         return error;
     }
+
+    public override JsonElement? PrepareData(JsonElement? data) =>
+        Prepare is not null && ReadData(data, out _) is { } input ? JsonSerializer.SerializeToElement(Prepare(input), Input) : data;
 
     /// <summary>
     /// Reads a job's <c>data</c> as the input and checks it by <see cref="Validate"/>: the input, or null with an

@@ -49,6 +49,12 @@ public abstract class OperationDeclaration
     /// <summary>A description for each input property (by its JSON name), shown by the CLI and in OpenAPI.</summary>
     public IReadOnlyDictionary<string, string> Help { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Input properties the CLI never takes as words of its command line (where <c>ps</c> and the shell's history
+    /// would show them): it reads each from standard input with <c>--NAME-stdin</c> (a password).
+    /// </summary>
+    public IReadOnlyList<string> Secrets { get; init; } = [];
+
     /// <summary>Example command lines for the CLI help.</summary>
     public IReadOnlyList<string> Examples { get; init; } = [];
 
@@ -78,4 +84,7 @@ public abstract class OperationDeclaration
 
     /// <summary>Checks a job's <c>data</c> as <c>POST /job</c> receives it: an error naming the field, or null.</summary>
     public abstract string? ValidateData(JsonElement? data);
+
+    /// <summary>A checked job's <c>data</c> as the job stores it (the declaration's <c>Prepare</c>, on the API only); unchanged for most operations.</summary>
+    public abstract JsonElement? PrepareData(JsonElement? data);
 }

@@ -9,7 +9,7 @@ namespace HostOps.Cli.Commands.Client.Declared;
 /// <summary>
 /// The command of one declared operation: its positional arguments (<see cref="OperationDeclaration.Positionals"/>),
 /// one <c>--kebab-case</c> option per other input property (a flag for a boolean, repeatable for a list or a
-/// <c>KEY=VALUE</c> map), <c>--target</c>, and <c>--yes</c> where the declaration asks for confirmation. The words
+/// <c>KEY=VALUE</c> map; <c>--NAME-stdin</c> for a secret, read from standard input), <c>--target</c>, and <c>--yes</c> where the declaration asks for confirmation. The words
 /// become the input by the same rules as the API's query string, and the declaration's checks run before anything
 /// is sent: a bad value exits 2 with the usage line.
 /// </summary>
@@ -21,6 +21,7 @@ internal sealed class DeclaredOperationCommand<TInput, TResult>(Operation<TInput
 
     private readonly List<(JsonPropertyInfo Property, Argument Argument)> _arguments = [];
     private readonly List<(JsonPropertyInfo Property, Option Option)> _options = [];
+    private readonly List<(JsonPropertyInfo Property, Option<bool> Flag)> _secrets = [];
 
     public Command Create() =>
         AttachTo(new Command(operation.Verb[^1], $"{operation.Summary} ({operation.Method} {operation.Route})"));
@@ -39,6 +40,14 @@ internal sealed class DeclaredOperationCommand<TInput, TResult>(Operation<TInput
 
         foreach (var property in properties.Values.Where(p => !operation.Positionals.Contains(p.Name)))
         {
+            if (operation.Secrets.Contains(property.Name))
+            {
+                var flag = new Option<bool>($"--{property.Name.Replace('_', '-')}-stdin") { Description = operation.Help.GetValueOrDefault(property.Name) + " (read from standard input)" };
+                _secrets.Add((property, flag));
+                command.Options.Add(flag);
+                continue;
+            }
+
             var option = OptionFor(property);
             _options.Add((property, option));
             command.Options.Add(option);
@@ -88,6 +97,11 @@ internal sealed class DeclaredOperationCommand<TInput, TResult>(Operation<TInput
             Add(values, property, words);
         }
 
+        foreach (var (property, flag) in _secrets.Where(s => parse.GetValue(s.Flag)))
+        {
+            values[property.Name] = ReadSecret();
+        }
+
         var input = OperationValues.Read(values, operation.Input, out var error);
         if (input is null || (error ??= operation.Validate(input)) is not null)
         {
@@ -108,6 +122,13 @@ internal sealed class DeclaredOperationCommand<TInput, TResult>(Operation<TInput
         values[property.Name] = error is null ? node : throw new UsageException(ForCommandLine(error));
     }
 
+    // A secret is the whole of standard input less one final line break (echo, a here-string and a file all end in one).
+    private static string ReadSecret()
+    {
+        var text = Console.In.ReadToEnd();
+        return text.EndsWith("\r\n", StringComparison.Ordinal) ? text[..^2] : text.EndsWith('\n') ? text[..^1] : text;
+    }
+
     // "dry_run: …" → "--dry-run: …" and "name: …" → "NAME: …", so the message names what the user typed.
     private string ForCommandLine(string error)
     {
@@ -115,6 +136,7 @@ internal sealed class DeclaredOperationCommand<TInput, TResult>(Operation<TInput
         var field = colon > 0 ? error[..colon] : "";
         return operation.Positionals.Contains(field) ? field.ToUpperInvariant() + error[colon..]
             : _options.Any(o => o.Property.Name == field) ? $"--{field.Replace('_', '-')}{error[colon..]}"
+            : _secrets.Any(o => o.Property.Name == field) ? $"--{field.Replace('_', '-')}-stdin{error[colon..]}"
             : error;
     }
 

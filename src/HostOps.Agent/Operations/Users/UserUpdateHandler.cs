@@ -1,0 +1,18 @@
+using HostOps.Contracts.Operations;
+using HostOps.Contracts.Operations.Users;
+using HostOps.Providers.Users;
+
+namespace HostOps.Agent.Operations.Users;
+
+/// <summary><c>user.update.do</c>.</summary>
+internal sealed class UserUpdateHandler(AgentIdentity identity, UserChanger users)
+    : DeclaredOperationHandler<UserChangeRequest, UserResult>(identity)
+{
+    protected override Operation<UserChangeRequest, UserResult> Operation => UserOperations.Update;
+
+    protected override async Task<UserResult> RunAsync(UserChangeRequest input, CancellationToken cancellationToken)
+    {
+        var change = await users.UpdateAsync(input, cancellationToken);
+        return new UserResult { Changed = change.Changed, User = change.User };
+    }
+}
