@@ -104,8 +104,25 @@ internal sealed class DeclaredOperationCommand<TInput, TResult>(Operation<TInput
             return;
         }
 
+        if (operation.FileArguments.Contains(property.Name))
+        {
+            words = [.. words.Select(path => ReadFile(property, path))];
+        }
+
         var node = OperationValues.FromText(property, words, out var error);
         values[property.Name] = error is null ? node : throw new UsageException(ForCommandLine(error));
+    }
+
+    private string ReadFile(JsonPropertyInfo property, string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException(ForCommandLine($"{property.Name}: cannot read '{path}': {e.Message}"));
+        }
     }
 
     // "dry_run: …" → "--dry-run: …" and "name: …" → "NAME: …", so the message names what the user typed.
@@ -146,7 +163,7 @@ internal sealed class DeclaredOperationCommand<TInput, TResult>(Operation<TInput
             };
         }
 
-        return new Argument<string>(property.Name.ToUpperInvariant())
+        return new Argument<string>(property.Name.ToUpperInvariant() + (operation.FileArguments.Contains(property.Name) ? "_FILE" : ""))
         {
             Description = operation.Help.GetValueOrDefault(property.Name),
             Arity = property.IsRequired ? ArgumentArity.ExactlyOne : ArgumentArity.ZeroOrOne,
@@ -176,7 +193,7 @@ internal sealed class DeclaredOperationCommand<TInput, TResult>(Operation<TInput
         return new Option<string>(name)
         {
             Description = help,
-            HelpName = type == typeof(string) ? property.Name.ToUpperInvariant() : "N",
+            HelpName = type != typeof(string) ? "N" : property.Name.ToUpperInvariant() + (operation.FileArguments.Contains(property.Name) ? "_FILE" : ""),
             Required = property.IsRequired,
         };
     }
