@@ -15,6 +15,7 @@ public sealed class CronTableTests
     private static readonly CronEntry Backup = new() { Name = "backup", Schedule = "30 2 * * mon", User = "root", Command = "/usr/local/bin/backup --quiet 2>&1 | logger" };
 
     [Fact]
+    [global::System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public async Task Set_writes_one_0644_file_then_reads_it_back_and_changes_nothing_the_second_time()
     {
         using var machine = new TempMachine().Write("/etc/cron.d/e2scrub_all", "30 3 * * 0 root true\n");
@@ -26,7 +27,7 @@ public sealed class CronTableTests
         (first.Changed, second.Changed).ShouldBe((true, false));
         var path = machine.PathOf("/etc/cron.d/hostops-backup");
         File.ReadAllLines(path)[^1].ShouldBe("30 2 * * mon root /usr/local/bin/backup --quiet 2>&1 | logger");
-        File.GetUnixFileMode(path).ShouldBe(HostFile.Readable);
+        File.GetUnixFileMode(path).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
         table.Read("backup").ShouldBe(Backup);
         table.List().ShouldBe([Backup]); // e2scrub_all is not HostOps'
         Directory.GetFiles(machine.PathOf("/etc/cron.d")).Length.ShouldBe(2);

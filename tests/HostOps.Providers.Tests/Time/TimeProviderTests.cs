@@ -1,4 +1,3 @@
-using HostOps.Providers.Commands;
 using HostOps.Providers.Services;
 using HostOps.Providers.Time;
 using HostOps.Testing.Fakes;
