@@ -20,18 +20,18 @@ public sealed class SystemSettingsCommandTests
 
         (await cli.RunAsync("client", "sysctl", "set", "net.ipv4.ip_forward", "1", "--persist", "-t", "_all")).ShouldBe(0, cli.Error.ToString());
 
-        api.Requests.ShouldHaveSingleItem().Body.ShouldBe("""{"value":"1","persist":true}""");
+        api.Requests.ShouldHaveSingleItem().Body.ShouldBe("""{"value":"1","persist":true,"dry_run":false}""");
         cli.Output.ToString().ShouldContain("net.ipv4.ip_forward");
     }
 
     [Theory]
     [InlineData("GET /sysctl?prefix=net.ipv4", "sysctl", "list", "--prefix", "net.ipv4")]
     [InlineData("GET /sysctl/vm.swappiness", "sysctl", "get", "vm.swappiness")]
-    [InlineData("DELETE /sysctl/vm.swappiness", "sysctl", "delete", "vm.swappiness")]
+    [InlineData("DELETE /sysctl/vm.swappiness?dry_run=true", "sysctl", "delete", "vm.swappiness", "--dry-run")]
     [InlineData("GET /timezone", "timezone", "show")]
     [InlineData("GET /ntp", "ntp", "show")]
     [InlineData("GET /certificate/ca", "certificate", "ca", "list")]
-    [InlineData("DELETE /certificate/ca/corp-root", "certificate", "ca", "remove", "corp-root")]
+    [InlineData("DELETE /certificate/ca/corp-root?dry_run=true", "certificate", "ca", "remove", "corp-root", "--dry-run")]
     [InlineData("GET /schedule/cron", "schedule", "cron", "list")]
     [InlineData("GET /schedule/cron/backup", "schedule", "cron", "show", "backup")]
     [InlineData("DELETE /schedule/cron/backup?dry_run=true", "schedule", "cron", "delete", "backup", "--dry-run")]
@@ -52,7 +52,7 @@ public sealed class SystemSettingsCommandTests
         (await cli.RunAsync("client", "timezone", "set", "Europe/Berlin")).ShouldBe(0, cli.Error.ToString());
         (await cli.RunAsync("client", "ntp", "set", "ntp1.example.com", "192.0.2.10", "--dry-run")).ShouldBe(0, cli.Error.ToString());
 
-        api.Requests.Select(r => r.Body).ShouldBe(["""{"zone":"Europe/Berlin"}""", """{"servers":["ntp1.example.com","192.0.2.10"],"dry_run":true}"""]);
+        api.Requests.Select(r => r.Body).ShouldBe(["""{"zone":"Europe/Berlin","dry_run":false}""", """{"servers":["ntp1.example.com","192.0.2.10"],"dry_run":true}"""]);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class SystemSettingsCommandTests
         (await cli.RunAsync("client", "schedule", "cron", "set", "backup", "--schedule", "30 2 * * *", "--user", "root", "--command", "/usr/local/bin/backup")).ShouldBe(0, cli.Error.ToString());
         (await cli.RunAsync("client", "schedule", "cron", "set", "backup", "--schedule", "30 2 * *", "--user", "root", "--command", "x")).ShouldBe(2);
 
-        api.Requests.ShouldHaveSingleItem().Body.ShouldBe("""{"schedule":"30 2 * * *","user":"root","command":"/usr/local/bin/backup"}""");
+        api.Requests.ShouldHaveSingleItem().Body.ShouldBe("""{"schedule":"30 2 * * *","user":"root","command":"/usr/local/bin/backup","dry_run":false}""");
         cli.Error.ToString().ShouldStartWith("hostops: --schedule: '30 2 * *' is not five fields");
     }
 }
