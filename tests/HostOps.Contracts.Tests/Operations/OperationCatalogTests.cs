@@ -38,7 +38,7 @@ public sealed class OperationCatalogTests
         }
 
         var properties = OperationValues.Properties(operation.InputInfo);
-        foreach (var name in operation.Positionals.Concat(operation.RouteParameters).Concat(operation.Help.Keys))
+        foreach (var name in operation.Positionals.Concat(operation.RouteParameters).Concat(operation.Help.Keys).Concat(operation.FileArguments))
         {
             properties.ShouldContainKey(name, $"{type} names '{name}', which its input does not have");
         }

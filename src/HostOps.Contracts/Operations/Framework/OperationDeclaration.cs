@@ -46,6 +46,12 @@ public abstract class OperationDeclaration
     /// </summary>
     public IReadOnlyList<string>? Arguments { get; init; }
 
+    /// <summary>
+    /// Input properties whose CLI word is a file to read: the command sends the file's text (<c>ca add NAME FILE</c>
+    /// sends the PEM in the file). The API and <c>POST /job</c> take the text itself.
+    /// </summary>
+    public IReadOnlyList<string> FileArguments { get; init; } = [];
+
     /// <summary>A description for each input property (by its JSON name), shown by the CLI and in OpenAPI.</summary>
     public IReadOnlyDictionary<string, string> Help { get; init; } = new Dictionary<string, string>();
 

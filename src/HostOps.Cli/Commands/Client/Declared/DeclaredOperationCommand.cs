@@ -118,6 +118,11 @@ internal sealed class DeclaredOperationCommand<TInput, TResult>(Operation<TInput
             return;
         }
 
+        if (operation.FileArguments.Contains(property.Name))
+        {
+            words = [.. words.Select(path => ReadFile(property, path))];
+        }
+
         var node = OperationValues.FromText(property, words, out var error);
         values[property.Name] = error is null ? node : throw new UsageException(ForCommandLine(error));
     }
@@ -127,6 +132,18 @@ internal sealed class DeclaredOperationCommand<TInput, TResult>(Operation<TInput
     {
         var text = Console.In.ReadToEnd();
         return text.EndsWith("\r\n", StringComparison.Ordinal) ? text[..^2] : text.EndsWith('\n') ? text[..^1] : text;
+    }
+
+    private string ReadFile(JsonPropertyInfo property, string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException(ForCommandLine($"{property.Name}: cannot read '{path}': {e.Message}"));
+        }
     }
 
     // "dry_run: …" → "--dry-run: …" and "name: …" → "NAME: …", so the message names what the user typed.
@@ -168,7 +185,7 @@ internal sealed class DeclaredOperationCommand<TInput, TResult>(Operation<TInput
             };
         }
 
-        return new Argument<string>(property.Name.ToUpperInvariant())
+        return new Argument<string>(property.Name.ToUpperInvariant() + (operation.FileArguments.Contains(property.Name) ? "_FILE" : ""))
         {
             Description = operation.Help.GetValueOrDefault(property.Name),
             Arity = property.IsRequired ? ArgumentArity.ExactlyOne : ArgumentArity.ZeroOrOne,
@@ -198,7 +215,7 @@ internal sealed class DeclaredOperationCommand<TInput, TResult>(Operation<TInput
         return new Option<string>(name)
         {
             Description = help,
-            HelpName = type == typeof(string) ? property.Name.ToUpperInvariant() : "N",
+            HelpName = type != typeof(string) ? "N" : property.Name.ToUpperInvariant() + (operation.FileArguments.Contains(property.Name) ? "_FILE" : ""),
             Required = property.IsRequired,
         };
     }
