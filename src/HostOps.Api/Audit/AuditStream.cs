@@ -14,11 +14,12 @@ internal static class AuditStream
 
     public static string AllSubjects(AuditOptions options) => $"{options.SubjectPrefix}.>";
 
-    public static Task EnsureAsync(NatsJSContext js, AuditOptions options, CancellationToken cancellationToken) =>
+    /// <param name="jobReplicas">The job stream's replicas, which the audit stream follows unless <c>api.audit.replicas</c> is set.</param>
+    public static Task EnsureAsync(NatsJSContext js, AuditOptions options, int jobReplicas, CancellationToken cancellationToken) =>
         JobResources.EnsureStreamAsync(js, "api.audit.max_bytes", new StreamConfig(options.Stream, [AllSubjects(options)])
         {
             Storage = StreamConfigStorage.File,
-            NumReplicas = options.Replicas,
+            NumReplicas = options.Replicas ?? jobReplicas,
             MaxAge = options.MaxAge.Value,
             MaxBytes = options.MaxBytes.Bytes,
             Discard = StreamConfigDiscard.Old,

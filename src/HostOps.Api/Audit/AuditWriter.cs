@@ -1,6 +1,7 @@
 using HostOps.Api.Configuration;
 using HostOps.Contracts.Audit;
 using HostOps.Contracts.Json;
+using HostOps.Jobs.Configuration;
 using Microsoft.Extensions.Options;
 using NATS.Client.Core;
 using NATS.Client.JetStream;
@@ -15,7 +16,8 @@ namespace HostOps.Api.Audit;
 /// arrive meanwhile wait in the bounded queue. On shutdown what is queued is written within a few seconds.
 /// </summary>
 internal sealed partial class AuditWriter(
-    AuditRecorder recorder, INatsConnection connection, IOptions<AuditOptions> options, ILogger<AuditWriter> logger) : BackgroundService
+    AuditRecorder recorder, INatsConnection connection, IOptions<AuditOptions> options, IOptions<JobOptions> jobs, ILogger<AuditWriter> logger)
+    : BackgroundService
 {
     private const int Batch = 256;
     private static readonly NatsJsonContextSerializer<AuditEntry> Serializer = new(HostOpsJsonContext.Default);
@@ -126,7 +128,7 @@ internal sealed partial class AuditWriter(
     {
         try
         {
-            await AuditStream.EnsureAsync(_js, options.Value, cancellationToken);
+            await AuditStream.EnsureAsync(_js, options.Value, jobs.Value.Stream.Replicas, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

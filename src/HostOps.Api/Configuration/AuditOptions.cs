@@ -25,7 +25,8 @@ public sealed class AuditOptions
     [ConfigurationKeyName("max_bytes")]
     public ByteSize MaxBytes { get; set; } = ByteSize.FromMebibytes(256);
 
-    public int Replicas { get; set; } = 1;
+    /// <summary>Copies of the stream in a cluster; unset, as many as <c>job.stream.replicas</c>.</summary>
+    public int? Replicas { get; set; }
 
     /// <summary>Entries waiting to be written; beyond it new entries are counted as dropped and logged, never awaited by a request.</summary>
     [ConfigurationKeyName("queue")]

@@ -18,7 +18,7 @@ internal sealed class AuditOptionsValidator : IValidateOptions<AuditOptions>
             failures.Add("api.audit.max_bytes: must be greater than zero");
         }
 
-        if (options.Replicas < 1)
+        if (options.Replicas is < 1)
         {
             failures.Add("api.audit.replicas: must be at least 1");
         }

@@ -2,25 +2,20 @@ using System.Net;
 using System.Text.Json;
 using HostOps.Api.Tests.Infrastructure;
 using HostOps.Contracts.Security;
-using HostOps.Testing.Nats;
 
 namespace HostOps.Api.Tests.Audit;
 
 /// <summary>
 /// The audit log over a real nats-server: which requests are recorded and with what, the filters and their 400s,
 /// cursor paging, the NDJSON export, admin only. Each test acts as its own token subject, so tests sharing the
-/// server's AUDIT stream read only their own entries.
+/// API and its AUDIT stream read only their own entries.
 /// </summary>
-public sealed class AuditLogTests(NatsFixture nats) : IClassFixture<NatsFixture>, IAsyncLifetime
+public sealed class AuditLogTests(SharedApi shared) : IClassFixture<SharedApi>
 {
     private const string SubmitHostname = """{"operation":{"type":"system.hostname.get"},"target_hostname":"_any"}""";
     private static readonly string Auditor = TestTokens.ForSubject("auditor", Scopes.Admin);
     private readonly string _subject = "audit-" + Guid.NewGuid().ToString("N")[..8];
-    private TestApi _api = null!;
-
-    public async ValueTask InitializeAsync() => _api = await TestApi.StartAsync(nats.Url);
-
-    public ValueTask DisposeAsync() => _api.DisposeAsync();
+    private readonly TestApi _api = shared.Api;
 
     [Fact]
     public async Task A_submitted_job_is_recorded_with_who_what_and_the_job_but_a_read_is_not()
@@ -182,7 +177,7 @@ public sealed class AuditLogTests(NatsFixture nats) : IClassFixture<NatsFixture>
         }
 
         await EntriesAsync($"subject={_subject}", 1);
-        await using (var connection = new NATS.Client.Core.NatsConnection(new NATS.Client.Core.NatsOpts { Url = nats.Url }))
+        await using (var connection = new NATS.Client.Core.NatsConnection(new NATS.Client.Core.NatsOpts { Url = shared.Nats.Url }))
         {
             await new NATS.Client.JetStream.NatsJSContext(connection).DeleteStreamAsync("AUDIT", TestContext.Current.CancellationToken);
         }

@@ -13,31 +13,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HostOps.Api.Tests.Jobs;
 
 /// <summary>GET /job/events and /job/{id}/events over the real job system and agent, read with the SDK's SSE reader.</summary>
-public sealed class JobEventEndpointTests(JobEventEndpointTests.SharedApi shared) : IClassFixture<JobEventEndpointTests.SharedApi>
+public sealed class JobEventEndpointTests(SharedApi shared) : IClassFixture<SharedApi>
 {
     private static readonly string Reader = TestTokens.ForRole(Scopes.Read);
     private readonly TestApi _api = shared.Api;
     private readonly NatsFixture _nats = shared.Nats;
-
-    /// <summary>One nats-server and one API with its agent for the tests that need no settings of their own.</summary>
-    public sealed class SharedApi : IAsyncLifetime
-    {
-        public NatsFixture Nats { get; } = new();
-
-        public TestApi Api { get; private set; } = null!;
-
-        public async ValueTask InitializeAsync()
-        {
-            await Nats.InitializeAsync();
-            Api = await TestApi.StartAsync(Nats.Url);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await Api.DisposeAsync();
-            await Nats.DisposeAsync();
-        }
-    }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
