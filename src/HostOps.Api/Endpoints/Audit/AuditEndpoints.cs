@@ -42,9 +42,9 @@ internal static class AuditEndpoints
         AuditLogReader reader, CancellationToken cancellationToken,
         string? subject = null, string? path = null, string? code = null, string? since = null, string? until = null, string? limit = null, string? cursor = null)
     {
-        if (Parse(subject, path, code, since, until, limit, cursor, DefaultLimit) is not { } query)
+        if (Read(subject, path, code, since, until, limit, cursor, DefaultLimit, out var query) is { } problem)
         {
-            return Problem(subject, path, code, since, until, limit, cursor)!;
+            return problem;
         }
 
         return TypedResults.Ok(await reader.ReadAsync(query, cancellationToken));
@@ -55,9 +55,9 @@ internal static class AuditEndpoints
         HttpContext context, AuditLogReader reader, CancellationToken cancellationToken,
         string? subject = null, string? path = null, string? code = null, string? since = null, string? until = null)
     {
-        if (Parse(subject, path, code, since, until, null, null, MaxLimit) is not { } query)
+        if (Read(subject, path, code, since, until, null, null, MaxLimit, out var query) is { } problem)
         {
-            return Problem(subject, path, code, since, until, null, null)!;
+            return problem;
         }
 
         context.Response.ContentType = "application/x-ndjson";
@@ -82,25 +82,11 @@ internal static class AuditEndpoints
         }
     }
 
-    private static AuditQuery? Parse(string? subject, string? path, string? code, string? since, string? until, string? limit, string? cursor, int pageSize)
+    // Each filter is checked and read once: the query, or the 400 naming the first bad one.
+    private static JsonHttpResult<ErrorBody>? Read(
+        string? subject, string? path, string? code, string? since, string? until, string? limit, string? cursor, int pageSize, out AuditQuery query)
     {
-        if (Problem(subject, path, code, since, until, limit, cursor) is not null)
-        {
-            return null;
-        }
-
-        return new AuditQuery(
-            Empty(subject),
-            Empty(path),
-            Empty(code) is { } c ? int.Parse(c, CultureInfo.InvariantCulture) : null,
-            Empty(since) is { } s ? Time(s) : null,
-            Empty(until) is { } u ? Time(u) : null,
-            Empty(limit) is { } l ? int.Parse(l, CultureInfo.InvariantCulture) : pageSize,
-            Empty(cursor) is { } k && AuditCursor.TryRead(k, out var after) ? after : null);
-    }
-
-    private static JsonHttpResult<ErrorBody>? Problem(string? subject, string? path, string? code, string? since, string? until, string? limit, string? cursor)
-    {
+        query = null!;
         if (Empty(subject) is { Length: > 256 })
         {
             return ApiErrors.Invalid("subject", "must be at most 256 characters");
@@ -111,34 +97,53 @@ internal static class AuditEndpoints
             return ApiErrors.Invalid("path", "must start with / (a path prefix such as /job), at most 1024 characters");
         }
 
-        if (Empty(code) is { } c && !(int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out var status) && status is >= 100 and <= 599))
+        int? status = null;
+        if (Empty(code) is { } c)
         {
-            return ApiErrors.Invalid("code", "must be an HTTP status code from 100 to 599");
+            if (!(int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 100 and <= 599))
+            {
+                return ApiErrors.Invalid("code", "must be an HTTP status code from 100 to 599");
+            }
+
+            status = value;
         }
 
-        if (Empty(since) is { } s && Time(s) is null)
+        var from = Empty(since) is { } s ? Time(s) : null;
+        if (Empty(since) is not null && from is null)
         {
             return ApiErrors.Invalid("since", "must be an ISO 8601 time with a zone, e.g. 2026-11-30T12:00:00Z");
         }
 
-        if (Empty(until) is { } u && Time(u) is null)
+        var to = Empty(until) is { } u ? Time(u) : null;
+        if (Empty(until) is not null && to is null)
         {
             return ApiErrors.Invalid("until", "must be an ISO 8601 time with a zone, e.g. 2026-11-30T12:00:00Z");
         }
 
-        if (Empty(since) is { } from && Empty(until) is { } to && Time(from) > Time(to))
+        if (from > to)
         {
             return ApiErrors.Invalid("until", "must not be before since");
         }
 
-        if (Empty(limit) is { } l && !(int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size is >= 1 and <= MaxLimit))
+        var size = pageSize;
+        if (Empty(limit) is { } l && !(int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out size) && size is >= 1 and <= MaxLimit))
         {
             return ApiErrors.Invalid("limit", $"must be a whole number from 1 to {MaxLimit}");
         }
 
-        return Empty(cursor) is { } k && !AuditCursor.TryRead(k, out _)
-            ? ApiErrors.Invalid("cursor", "is not a cursor this API issued (take next from the previous page)")
-            : null;
+        ulong? after = null;
+        if (Empty(cursor) is { } k)
+        {
+            if (!AuditCursor.TryRead(k, out var position))
+            {
+                return ApiErrors.Invalid("cursor", "is not a cursor this API issued (take next from the previous page)");
+            }
+
+            after = position;
+        }
+
+        query = new AuditQuery(Empty(subject), Empty(path), status, from, to, size, after);
+        return null;
     }
 
     private static string? Empty(string? value) => string.IsNullOrEmpty(value) ? null : value;
