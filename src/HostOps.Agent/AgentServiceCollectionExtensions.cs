@@ -5,6 +5,7 @@ using HostOps.Agent.Operations;
 using HostOps.Jobs;
 using HostOps.Jobs.Configuration;
 using HostOps.Providers.Commands;
+using HostOps.Providers.Files;
 using HostOps.Providers.System;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +18,8 @@ public static class AgentServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the agent: its identity (<c>job.worker.hostname</c>, default the kernel's hostname; <c>job.worker.labels</c>),
-    /// what it lets <c>command.exec.do</c> run (<c>job.worker.command</c>),
+    /// what it lets <c>command.exec.do</c> run (<c>job.worker.command</c>), where the file operations may read and write
+    /// (<c>job.worker.files</c>),
     /// the operation handlers, the consumer pipeline, the heartbeat and the <see cref="RevocationWatch"/> (which stops the
     /// agent once NATS no longer admits its identity), as hosted services.
     /// </summary>
@@ -26,6 +28,7 @@ public static class AgentServiceCollectionExtensions
         services.AddHostOpsJobCore(configuration);
         services.TryAddSingleton(sp => AgentIdentity.Of(sp.GetRequiredService<IOptions<JobOptions>>().Value.Worker, sp.GetRequiredService<HostnameProvider>()));
         services.TryAddSingleton(sp => CommandPolicyOf(sp.GetRequiredService<IOptions<JobOptions>>().Value.Worker.Command));
+        services.TryAddSingleton(sp => FilePolicyOf(sp.GetRequiredService<IOptions<JobOptions>>().Value.Worker.Files));
         services.AddOperationHandlers();
         services.TryAddSingleton<OperationDispatcher>();
         services.TryAddSingleton<HeldAttempts>();
@@ -42,4 +45,8 @@ public static class AgentServiceCollectionExtensions
 
     /// <summary>What <c>command.exec.do</c> may run here: <c>job.worker.command.enabled</c> and <c>.allow</c>.</summary>
     public static CommandPolicy CommandPolicyOf(JobWorkerCommandOptions options) => new(options.Enabled, [.. options.Allow]);
+
+    /// <summary>Where the file operations may read and write here: <c>job.worker.files.allow</c>, or the default directories.</summary>
+    public static FilePolicy FilePolicyOf(JobWorkerFilesOptions options) =>
+        options.Allow is { Count: > 0 } allow ? new FilePolicy([.. allow]) : FilePolicy.Default;
 }

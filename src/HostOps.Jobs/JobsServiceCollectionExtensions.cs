@@ -38,7 +38,7 @@ public static class JobsServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Registers the NATS connection (<c>nats:</c>), <c>JobOptions</c>, the buckets and the dead-letter office.</summary>
+    /// <summary>Registers the NATS connection (<c>nats:</c>), <c>JobOptions</c>, the buckets, the dead-letter office and the <see cref="Files.FileStore"/>.</summary>
     public static IServiceCollection AddHostOpsJobCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.Section));
@@ -47,6 +47,7 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton<INatsConnection>(sp => new NatsConnection(NatsClientOptions.For(sp.GetRequiredService<IOptions<NatsConnectionOptions>>().Value)));
         services.TryAddSingleton<JobBuckets>();
         services.TryAddSingleton<DeadLetterOffice>();
+        services.TryAddSingleton<Files.FileStore>();
         return services;
     }
 }

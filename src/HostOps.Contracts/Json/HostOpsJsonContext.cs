@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using HostOps.Contracts.Agents;
 using HostOps.Contracts.Cluster;
 using HostOps.Contracts.Errors;
+using HostOps.Contracts.Files;
 using HostOps.Contracts.Health;
 using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Operations;
@@ -14,6 +15,8 @@ namespace HostOps.Contracts.Json;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 [JsonSerializable(typeof(ErrorBody))]
+[JsonSerializable(typeof(StoredFile))]
+[JsonSerializable(typeof(StoredFileList))]
 [JsonSerializable(typeof(SubmitJobRequest))]
 [JsonSerializable(typeof(SubmitJobResponse))]
 [JsonSerializable(typeof(JobDetail))]
