@@ -3,6 +3,7 @@ using System.Net;
 using HostOps.Api.Configuration;
 using HostOps.Api.Endpoints.Agents;
 using HostOps.Api.Endpoints.Cluster;
+using HostOps.Api.Endpoints.Files;
 using HostOps.Api.Endpoints.Health;
 using HostOps.Api.Endpoints.Jobs;
 using HostOps.Api.Endpoints.Network;
@@ -59,8 +60,8 @@ public static class ApiServer
 
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ExceptionResponses.HandleAsync });
         app.UseStatusCodePages(StatusCodeResponses.HandleAsync);
-        app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseRouting();
+        app.UseMiddleware<RequestBodyLimitMiddleware>(); // after routing: an endpoint may carry its own limit
         if (app.Services.GetRequiredService<IOptions<ApiServerOptions>>().Value.Security.Cors.AllowOrigins.Count > 0)
         {
             app.UseCors();
@@ -76,6 +77,7 @@ public static class ApiServer
         app.MapClusterEndpoints();
         app.MapSystemEndpoints();
         app.MapNetworkEndpoints();
+        app.MapFileEndpoints();
         app.MapDeclaredOperations();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", o => o.WithTitle("HostOps API"));

@@ -32,6 +32,14 @@ public sealed class FileStore(INatsConnection connection, IOptions<JobOptions> o
     {
         var store = await StoreAsync(cancellationToken);
         var files = new List<StoredFile>();
+
+        // Listing a bucket that never held a file waits for a first one; its stream says there is none.
+        var status = await store.GetStatusAsync(cancellationToken);
+        if (status.Info.State.Messages == 0)
+        {
+            return files;
+        }
+
         try
         {
             await foreach (var meta in store.ListAsync(cancellationToken: cancellationToken))

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using HostOps.Contracts.Operations.Files;
 using HostOps.Providers.Commands;
 
@@ -125,27 +124,19 @@ public sealed class FileWriter(HostRoot root, FilePolicy policy, ICommandRunner 
     // Writes and syncs the temporary file, hashing what is written.
     private static async Task<string> WriteTemporaryAsync(string temporary, IFileSource source, int mode, CancellationToken cancellationToken)
     {
-        using var sha = SHA256.Create();
         var options = new FileStreamOptions
         {
             Mode = FileMode.CreateNew,
             Access = FileAccess.Write,
             Options = FileOptions.Asynchronous,
             UnixCreateMode = (UnixFileMode)mode,
-            BufferSize = 0,
         };
-        await using (var file = new FileStream(temporary, options))
-        {
-            await using (var hashing = new CryptoStream(file, sha, CryptoStreamMode.Write, leaveOpen: true))
-            {
-                await source.CopyToAsync(hashing, cancellationToken);
-                await hashing.FlushFinalBlockAsync(cancellationToken);
-            }
-
-            file.Flush(flushToDisk: true);
-        }
-
-        return FileFacts.Hex(sha.Hash!);
+        await using var file = new FileStream(temporary, options);
+        await using var hashing = new HashingWriteStream(file);
+        await source.CopyToAsync(hashing, cancellationToken);
+        await file.FlushAsync(cancellationToken);
+        file.Flush(flushToDisk: true);
+        return hashing.Sha256;
     }
 
     private async Task SetMetadataAsync(string disk, string mode, string? owner, string? group, CancellationToken cancellationToken)
