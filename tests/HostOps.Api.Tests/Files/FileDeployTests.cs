@@ -5,72 +5,43 @@ using HostOps.Api.Tests.Infrastructure;
 using HostOps.Client;
 using HostOps.Contracts.Operations.Files;
 using HostOps.Contracts.Security;
-using HostOps.Providers;
 using HostOps.Testing.Agents;
 using HostOps.Testing.Fixtures;
-using HostOps.Testing.Nats;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace HostOps.Api.Tests.Files;
 
 /// <summary>
 /// Files on hosts through the API and real agents whose file root is a temporary machine each: a stored file
 /// deployed to three agents lands with one sha256, a second deploy changes nothing, and inline writes, reads and
-/// deletes work end to end. Host changes are allowed for these agents only (their roots are throw-away).
+/// deletes work end to end (<see cref="FileHosts"/>).
 /// </summary>
-public sealed class FileDeployTests(NatsFixture nats) : IClassFixture<NatsFixture>, IAsyncLifetime
+public sealed class FileDeployTests(FileHosts hosts) : IClassFixture<FileHosts>
 {
     private static readonly string Writer = TestTokens.ForRole(Scopes.Write);
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private readonly List<TempMachine> _machines = [];
-    private readonly List<TestAgent> _agents = [];
-    private TestApi _api = null!;
-    private HostOpsApiClient _client = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _api = await TestApi.StartAsync(nats.Url, withAgent: false);
-        _client = new HostOpsApiClient(_api.Client, Writer);
-        var baseName = _api.Factory.Configuration["job:worker:hostname"]!;
-        foreach (var suffix in new[] { "a", "b", "c" })
-        {
-            var machine = new TempMachine().CreateDirectory("/etc/app");
-            _machines.Add(machine);
-            _agents.Add(await TestAgent.StartAsync(_api.Factory.Configuration, $"{baseName}-{suffix}", configureServices: s => s
-                .AddSingleton(machine.Root)
-                .AddSingleton(new HostChangeGuard(() => true))));
-        }
+    private TestApi Api => hosts.Api;
 
-        await Eventually.TrueAsync(
-            async () => (await _client.GetWorkersAsync(Ct)).Workers.Count == 3, what: "three agents are live");
-    }
+    private HostOpsApiClient Client => hosts.Client;
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var agent in _agents)
-        {
-            await agent.DisposeAsync();
-        }
+    private List<TempMachine> Machines => hosts.Machines;
 
-        _client.Dispose();
-        await _api.DisposeAsync();
-        _machines.ForEach(m => m.Dispose());
-    }
+    private IReadOnlyList<TestAgent> Agents => hosts.Agents;
 
     [Fact]
     public async Task A_stored_file_deployed_to_three_agents_lands_with_one_sha256_and_then_changes_nothing()
     {
         var content = RandomNumberGenerator.GetBytes(1024 * 1024);
-        var stored = await _client.UploadFileAsync("app.bin", new MemoryStream(content), Ct);
+        var stored = await Client.UploadFileAsync("app.bin", new MemoryStream(content), Ct);
         var deploy = new FileDeployRequest { Name = "app.bin", Path = "/etc/app/app.bin", Mode = "0640" };
 
-        var first = await _client.RunAsync(FileOperations.Deploy, deploy, "_all", Ct);
-        var second = await _client.RunAsync(FileOperations.Deploy, deploy, "_all", Ct);
+        var first = await Client.RunAsync(FileOperations.Deploy, deploy, "_all", Ct);
+        var second = await Client.RunAsync(FileOperations.Deploy, deploy, "_all", Ct);
 
         first.Results.Count.ShouldBe(3);
         first.Results.ShouldAllBe(r => r.Status == "ok" && r.Changed && r.Sha256 == stored.Sha256 && r.Mode == "0640");
         second.Results.ShouldAllBe(r => r.Status == "ok" && !r.Changed && r.Sha256 == stored.Sha256);
-        foreach (var machine in _machines)
+        foreach (var machine in Machines)
         {
             Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(machine.PathOf("/etc/app/app.bin")))).ShouldBe(stored.Sha256);
         }
@@ -79,22 +50,22 @@ public sealed class FileDeployTests(NatsFixture nats) : IClassFixture<NatsFixtur
     [Fact]
     public async Task Deploying_a_file_that_is_not_stored_fails_on_every_host_with_502()
     {
-        using var response = await _api.Client.SendAsync(HttpMethod.Post, "/file/missing/deploy?target_hostname=_all", Writer, """{"path":"/etc/app/x"}""");
+        using var response = await Api.Client.SendAsync(HttpMethod.Post, "/file/missing/deploy?target_hostname=_all", Writer, """{"path":"/etc/app/x"}""");
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadGateway);
         (await response.ReadErrorAsync()).Details.ShouldNotBeNull().ShouldContain("no stored file named missing");
-        _machines.ShouldAllBe(m => !File.Exists(m.PathOf("/etc/app/x")));
+        Machines.ShouldAllBe(m => !File.Exists(m.PathOf("/etc/app/x")));
     }
 
     [Fact]
     public async Task Writes_reads_stats_and_deletes_a_file_through_the_api()
     {
-        var target = _agents[0].Hostname;
+        var target = Agents[0].Hostname;
         var write = await Put($"/fs/content?target_hostname={target}", """{"path":"/etc/app/motd","content":"hello\n","mode":"0600"}""");
         var again = await Put($"/fs/content?target_hostname={target}", """{"path":"/etc/app/motd","content":"hello\n","mode":"0600"}""");
         var read = await Get($"/fs/content?path=/etc/app/motd&target_hostname={target}");
         var stat = await Get($"/fs/stat?path=/etc/app/motd&target_hostname={target}");
-        using var deleted = await _api.Client.SendAsync(HttpMethod.Delete, $"/fs?path=/etc/app/motd&target_hostname={target}", Writer);
+        using var deleted = await Api.Client.SendAsync(HttpMethod.Delete, $"/fs?path=/etc/app/motd&target_hostname={target}", Writer);
 
         write.GetProperty("changed").GetBoolean().ShouldBeTrue();
         again.GetProperty("changed").GetBoolean().ShouldBeFalse();
@@ -103,29 +74,29 @@ public sealed class FileDeployTests(NatsFixture nats) : IClassFixture<NatsFixtur
         read.GetProperty("sha256").GetString().ShouldBe(sha256);
         (stat.GetProperty("mode").GetString(), stat.GetProperty("sha256").GetString()).ShouldBe(("0600", sha256));
         deleted.StatusCode.ShouldBe(HttpStatusCode.OK);
-        File.Exists(_machines[0].PathOf("/etc/app/motd")).ShouldBeFalse();
+        File.Exists(Machines[0].PathOf("/etc/app/motd")).ShouldBeFalse();
     }
 
     [Fact]
     public async Task A_write_from_a_stored_file_takes_the_deploy_path()
     {
-        var stored = await _client.UploadFileAsync("conf", new MemoryStream("a = 1\n"u8.ToArray()), Ct);
+        var stored = await Client.UploadFileAsync("conf", new MemoryStream("a = 1\n"u8.ToArray()), Ct);
 
-        var item = await Put($"/fs/content?target_hostname={_agents[1].Hostname}", """{"path":"/etc/app/conf","file":"conf"}""");
+        var item = await Put($"/fs/content?target_hostname={Agents[1].Hostname}", """{"path":"/etc/app/conf","file":"conf"}""");
 
         item.GetProperty("sha256").GetString().ShouldBe(stored.Sha256);
-        File.ReadAllText(_machines[1].PathOf("/etc/app/conf")).ShouldBe("a = 1\n");
+        File.ReadAllText(Machines[1].PathOf("/etc/app/conf")).ShouldBe("a = 1\n");
     }
 
     [Fact]
     public async Task A_path_outside_the_allow_list_fails_on_the_host_and_writes_nothing()
     {
-        using var response = await _api.Client.SendAsync(
-            HttpMethod.Put, $"/fs/content?target_hostname={_agents[2].Hostname}", Writer, """{"path":"/home/user/.ssh/authorized_keys","content":"x"}""");
+        using var response = await Api.Client.SendAsync(
+            HttpMethod.Put, $"/fs/content?target_hostname={Agents[2].Hostname}", Writer, """{"path":"/home/user/.ssh/authorized_keys","content":"x"}""");
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadGateway);
         (await response.ReadErrorAsync()).Details.ShouldNotBeNull().ShouldContain("outside the directories this agent allows");
-        File.Exists(_machines[2].PathOf("/home/user/.ssh/authorized_keys")).ShouldBeFalse();
+        File.Exists(Machines[2].PathOf("/home/user/.ssh/authorized_keys")).ShouldBeFalse();
     }
 
     [Theory]
@@ -141,7 +112,7 @@ public sealed class FileDeployTests(NatsFixture nats) : IClassFixture<NatsFixtur
     [InlineData("POST", "/file/.hidden/deploy", """{"path":"/etc/app/x"}""", "name: '.hidden' is not a valid stored file name")]
     public async Task Bad_input_is_400_naming_the_field(string method, string path, string? body, string details)
     {
-        using var response = await _api.Client.SendAsync(new HttpMethod(method), path, Writer, body);
+        using var response = await Api.Client.SendAsync(new HttpMethod(method), path, Writer, body);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.ReadErrorAsync()).Details.ShouldNotBeNull().ShouldStartWith(details);
@@ -149,13 +120,13 @@ public sealed class FileDeployTests(NatsFixture nats) : IClassFixture<NatsFixtur
 
     private async Task<JsonElement> Put(string path, string body)
     {
-        using var response = await _api.Client.SendAsync(HttpMethod.Put, path, Writer, body);
+        using var response = await Api.Client.SendAsync(HttpMethod.Put, path, Writer, body);
         return await ItemAsync(response);
     }
 
     private async Task<JsonElement> Get(string path)
     {
-        using var response = await _api.Client.SendAsync(HttpMethod.Get, path, Writer);
+        using var response = await Api.Client.SendAsync(HttpMethod.Get, path, Writer);
         return await ItemAsync(response);
     }
 
