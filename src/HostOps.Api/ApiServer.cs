@@ -5,6 +5,7 @@ using HostOps.Api.Configuration;
 using HostOps.Api.Endpoints.Agents;
 using HostOps.Api.Endpoints.Audit;
 using HostOps.Api.Endpoints.Cluster;
+using HostOps.Api.Endpoints.Files;
 using HostOps.Api.Endpoints.Health;
 using HostOps.Api.Endpoints.Jobs;
 using HostOps.Api.Endpoints.Network;
@@ -67,8 +68,8 @@ public static class ApiServer
         app.UseMiddleware<RefusalMetricsMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ExceptionResponses.HandleAsync });
         app.UseStatusCodePages(StatusCodeResponses.HandleAsync);
-        app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseRouting();
+        app.UseMiddleware<RequestBodyLimitMiddleware>(); // after routing: an endpoint may carry its own limit
         if (app.Services.GetRequiredService<IOptions<ApiServerOptions>>().Value.Security.Cors.AllowOrigins.Count > 0)
         {
             app.UseCors();
@@ -85,6 +86,7 @@ public static class ApiServer
         app.MapClusterEndpoints();
         app.MapSystemEndpoints();
         app.MapNetworkEndpoints();
+        app.MapFileEndpoints();
         app.MapDeclaredOperations();
         app.MapAuditEndpoints();
         app.MapOpenApi();

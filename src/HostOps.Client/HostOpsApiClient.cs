@@ -8,6 +8,7 @@ using HostOps.Client.Events;
 using HostOps.Client.Http;
 using HostOps.Contracts.Agents;
 using HostOps.Contracts.Audit;
+using HostOps.Contracts.Files;
 using HostOps.Contracts.Health;
 using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Json;
@@ -215,6 +216,19 @@ public sealed class HostOpsApiClient : IDisposable
 
     public Task<NodeResults<DnsUpdateResult>> UpdateDnsAsync(DnsUpdateRequest request, string? target = null, CancellationToken cancellationToken = default) =>
         GetAsync(ApiRequest.UpdateDns(request, target), HostOpsJsonContext.Default.NodeResultsDnsUpdateResult, cancellationToken);
+
+    /// <summary>Stores <paramref name="content"/> in the file store as <paramref name="name"/> (up to 64 MiB, streamed); answers its size and sha256.</summary>
+    public Task<StoredFile> UploadFileAsync(string name, Stream content, CancellationToken cancellationToken = default) =>
+        GetAsync(ApiRequest.UploadFile(name, content), HostOpsJsonContext.Default.StoredFile, cancellationToken);
+
+    public Task<StoredFileList> ListFilesAsync(CancellationToken cancellationToken = default) =>
+        GetAsync(ApiRequest.ListFiles(), HostOpsJsonContext.Default.StoredFileList, cancellationToken);
+
+    public Task<StoredFile> GetFileAsync(string name, CancellationToken cancellationToken = default) =>
+        GetAsync(ApiRequest.GetFile(name), HostOpsJsonContext.Default.StoredFile, cancellationToken);
+
+    public async Task DeleteFileAsync(string name, CancellationToken cancellationToken = default) =>
+        await SendAsync(ApiRequest.DeleteFile(name), cancellationToken);
 
     /// <summary>Runs a declared operation (e.g. <c>ServiceOperations.Start</c>) on the targeted hosts: one item per host.</summary>
     public Task<NodeResults<TResult>> RunAsync<TInput, TResult>(

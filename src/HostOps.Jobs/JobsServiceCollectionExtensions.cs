@@ -44,7 +44,7 @@ public static class JobsServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Registers the NATS connection (<c>nats:</c>), <c>JobOptions</c>, the buckets and the dead-letter office.</summary>
+    /// <summary>Registers the NATS connection (<c>nats:</c>), <c>JobOptions</c>, the buckets, the dead-letter office and the <see cref="Files.FileStore"/>.</summary>
     public static IServiceCollection AddHostOpsJobCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.Section));
@@ -61,6 +61,7 @@ public static class JobsServiceCollectionExtensions
         });
         services.TryAddSingleton<JobBuckets>();
         services.TryAddSingleton<DeadLetterOffice>();
+        services.TryAddSingleton<Files.FileStore>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using HostOps.Providers.Commands;
+using HostOps.Providers.Files;
 using HostOps.Providers.Network;
 using HostOps.Providers.System;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,8 +11,8 @@ public static partial class ProvidersServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the providers reading this host, the real <see cref="ICommandRunner"/> and the environment-based
-    /// <see cref="HostChangeGuard"/>, and a <see cref="CommandPolicy"/> refusing commands unless the host registered
-    /// its own first. Everything is TryAdd, so a test registers a fake first and keeps it.
+    /// <see cref="HostChangeGuard"/>, and a <see cref="CommandPolicy"/> refusing commands and the default <see cref="FilePolicy"/> unless the
+    /// host registered its own first. Everything is TryAdd, so a test registers a fake first and keeps it.
     /// </summary>
     public static IServiceCollection AddHostOpsProviders(this IServiceCollection services)
     {
@@ -20,6 +21,7 @@ public static partial class ProvidersServiceCollectionExtensions
         services.TryAddSingleton<IMountStats, DriveInfoMountStats>();
         services.TryAddSingleton(_ => HostChangeGuard.FromEnvironment());
         services.TryAddSingleton(CommandPolicy.Disabled);
+        services.TryAddSingleton(FilePolicy.Default);
         services.TryAddSingleton<HostnameProvider>();
         services.TryAddSingleton<UptimeProvider>();
         services.TryAddSingleton<LoadProvider>();

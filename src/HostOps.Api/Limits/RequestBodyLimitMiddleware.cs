@@ -8,7 +8,8 @@ namespace HostOps.Api.Limits;
 /// Answers 413 with the error body to any request body over <see cref="MaxBytes"/>: at once when its
 /// <c>Content-Length</c> says so, and for a body of unknown length (chunked) once more than the limit has arrived.
 /// Such a body is read into memory first (at most the limit), so no endpoint ever sees part of an oversized body.
-/// Kestrel's own <c>MaxRequestBodySize</c> is set to the same limit as a second line.
+/// Kestrel's own <c>MaxRequestBodySize</c> is set to the same limit as a second line. An endpoint with a
+/// <see cref="RequestBodyLimit"/> (<c>POST /file</c>) has its own limit instead, and reads its body as a stream.
 /// </summary>
 internal sealed class RequestBodyLimitMiddleware(RequestDelegate next)
 {
@@ -20,6 +21,23 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
+        if (context.GetEndpoint()?.Metadata.GetMetadata<RequestBodyLimit>() is { } own)
+        {
+            if (request.ContentLength > own.MaxBytes)
+            {
+                await ApiErrors.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, own.TooLarge);
+                return;
+            }
+
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            {
+                size.MaxRequestBodySize = own.MaxBytes;
+            }
+
+            await next(context);
+            return;
+        }
+
         if (request.ContentLength > MaxBytes)
         {
             await RefuseAsync(context);

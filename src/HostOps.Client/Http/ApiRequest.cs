@@ -78,6 +78,21 @@ public sealed record ApiRequest(HttpMethod Method, string Path, HttpContent? Con
     public static ApiRequest UpdateDns(DnsUpdateRequest request, string? target = null) =>
         new(HttpMethod.Put, "network/dns" + Target(target), JsonContent.Create(request, HostOpsJsonContext.Default.DnsUpdateRequest));
 
+    /// <summary><c>POST /file</c>: <paramref name="content"/> streamed as the one file part of a multipart body, stored as <paramref name="name"/>.</summary>
+    public static ApiRequest UploadFile(string name, Stream content)
+    {
+        var file = new StreamContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        var body = new MultipartFormDataContent { { file, "file", name } };
+        return new(HttpMethod.Post, "file" + Query(("name", name)), body);
+    }
+
+    public static ApiRequest ListFiles() => new(HttpMethod.Get, "file");
+
+    public static ApiRequest GetFile(string name) => new(HttpMethod.Get, $"file/{Uri.EscapeDataString(name)}");
+
+    public static ApiRequest DeleteFile(string name) => new(HttpMethod.Delete, $"file/{Uri.EscapeDataString(name)}");
+
     /// <summary>
     /// The request of a declared operation (<see cref="OperationDeclaration"/>): the input's route properties go into
     /// the path, the others into the body (POST, PUT) or the query string (GET, DELETE).

@@ -3,6 +3,7 @@ using HostOps.Contracts.Agents;
 using HostOps.Contracts.Audit;
 using HostOps.Contracts.Cluster;
 using HostOps.Contracts.Errors;
+using HostOps.Contracts.Files;
 using HostOps.Contracts.Health;
 using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Operations;
@@ -17,6 +18,8 @@ namespace HostOps.Contracts.Json;
 [JsonSerializable(typeof(ErrorBody))]
 [JsonSerializable(typeof(AuditEntry))]
 [JsonSerializable(typeof(AuditPage))]
+[JsonSerializable(typeof(StoredFile))]
+[JsonSerializable(typeof(StoredFileList))]
 [JsonSerializable(typeof(SubmitJobRequest))]
 [JsonSerializable(typeof(SubmitJobResponse))]
 [JsonSerializable(typeof(JobDetail))]

@@ -13,6 +13,8 @@ public sealed class JobOptions
 
     public JobRegistryOptions Registry { get; set; } = new();
 
+    public JobFilesOptions Files { get; set; } = new();
+
     public JobConsumerOptions Consumer { get; set; } = new();
 
     public JobWorkerOptions Worker { get; set; } = new();

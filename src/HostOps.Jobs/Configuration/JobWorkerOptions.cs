@@ -21,4 +21,7 @@ public sealed class JobWorkerOptions
 
     /// <summary>Remote command execution (<c>command.exec.do</c>): off unless enabled, optionally limited to an allow list.</summary>
     public JobWorkerCommandOptions Command { get; set; } = new();
+
+    /// <summary>Where the file operations may read and write (<c>allow</c>: directories).</summary>
+    public JobWorkerFilesOptions Files { get; set; } = new();
 }

@@ -10,7 +10,7 @@ namespace HostOps.Jobs.Provisioning;
 
 /// <summary>
 /// Creates or updates every stream and bucket the job system owns: <c>JOBS</c>, <c>JOBS-DLQ</c>, the job and
-/// response buckets, the agent registry and enrollments, and the shared <c>_any</c> consumer. Idempotent: whoever starts first creates them, a second start changes
+/// response buckets, the agent registry and enrollments, the file store's Object Store bucket, and the shared <c>_any</c> consumer. Idempotent: whoever starts first creates them, a second start changes
 /// nothing, a changed limit is applied in place; a change the server cannot make in place (storage kind, for one)
 /// fails with a message naming the resource. Every resource has a <c>max_bytes</c>: <c>JOBS</c> and the buckets
 /// refuse new messages when full (discard new), so a full stream refuses a submit instead of silently dropping the
@@ -48,8 +48,26 @@ public static class JobResources
         var registry = options.Registry;
         await EnsureBucketAsync(kv, "job.registry.max_bytes", Bucket(registry.Bucket, registry.Storage, registry.Replicas, registry.Ttl, registry.MaxBytes), cancellationToken);
         await EnsureBucketAsync(kv, "job.registry.max_bytes", Bucket(registry.EnrollmentBucket, registry.Storage, registry.Replicas, new Duration(TimeSpan.Zero), registry.MaxBytes), cancellationToken);
+        await EnsureStreamAsync(js, "job.files.max_bytes", FileStoreStream(options.Files), cancellationToken);
         await EnsureSharedConsumerAsync(js, options, cancellationToken);
     }
+
+    /// <summary>
+    /// The stream behind the file store's Object Store bucket, as <c>NatsObjContext.CreateObjectStoreAsync</c> makes it
+    /// (<c>OBJ_&lt;bucket&gt;</c>, chunks and metadata subjects, rollups, direct gets), created or updated in place so a
+    /// changed <c>job.files.max_bytes</c> applies at the next start.
+    /// </summary>
+    public static StreamConfig FileStoreStream(JobFilesOptions files) =>
+        new($"OBJ_{files.Bucket}", [$"$O.{files.Bucket}.C.>", $"$O.{files.Bucket}.M.>"])
+        {
+            Storage = StorageOf(files.Storage),
+            NumReplicas = files.Replicas,
+            MaxBytes = files.MaxBytes.Bytes,
+            Discard = StreamConfigDiscard.New,
+            AllowRollupHdrs = true,
+            AllowDirect = true,
+            Retention = StreamConfigRetention.Limits,
+        };
 
     // The shared _any consumer is made here, on the API side: agents may not create consumers other than their own.
     // An existing one is left as it is (it may carry settings an operator chose).

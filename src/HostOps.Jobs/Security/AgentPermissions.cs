@@ -79,7 +79,26 @@ public static class AgentPermissions
             subjects.Add($"$KV.{jobs}.{JobKeys.EventPrefix}*.*.{JobEventKind.Started}.{hostClaim}");
         }
 
+        subjects.AddRange(FileStoreReads(options.Files.Bucket));
         return subjects;
+    }
+
+    /// <summary>
+    /// Reading the file store's Object Store bucket, as NATS.Net does it: the stream's info, an object's metadata (the
+    /// stream's message get), and its chunks through an ordered consumer of its own on the bucket's stream, deleted
+    /// after the read. Nothing here can put, delete or purge an object, or touch any other stream.
+    /// </summary>
+    public static IReadOnlyList<string> FileStoreReads(string bucket)
+    {
+        var stream = $"OBJ_{bucket}";
+        return
+        [
+            $"$JS.API.STREAM.INFO.{stream}",
+            $"$JS.API.STREAM.MSG.GET.{stream}",
+            $"$JS.API.CONSUMER.CREATE.{stream}.>",
+            $"$JS.API.CONSUMER.MSG.NEXT.{stream}.*",
+            $"$JS.API.CONSUMER.DELETE.{stream}.*",
+        ];
     }
 
     public static IReadOnlyList<string> Subscribe(string hostname) => [$"{InboxPrefix(hostname)}.>"];

@@ -1,6 +1,8 @@
 using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Operations;
+using HostOps.Jobs.Files;
 using HostOps.Jobs.Index;
+using HostOps.Jobs.Provisioning;
 using HostOps.Jobs.Routing;
 using HostOps.Jobs.Security;
 using HostOps.Jobs.Store;
@@ -9,6 +11,7 @@ using HostOps.Testing.Agents;
 using HostOps.Testing.Jobs;
 using HostOps.Testing.Nats;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using NATS.Client.Core;
 using NATS.Client.JetStream;
 using NATS.Client.KeyValueStore;
@@ -58,6 +61,11 @@ public sealed class AgentPermissionTests(SecuredNatsFixture nats) : IClassFixtur
             { "pull from another agent's consumer", "$JS.API.CONSUMER.MSG.NEXT.{stream}.{other_consumer}" },
             { "read another host's response", $"$JS.API.DIRECT.GET.KV_{{responses}}.$KV.{{responses}}.{id:D}.{SecuredNatsFixture.OtherHost}" },
             { "read the registry through the stream API", "$JS.API.STREAM.MSG.GET.KV_{registry}" },
+            { "put a chunk into the file store", "$O.{files}.C.forged" },
+            { "write an object's metadata in the file store", "$O.{files}.M.Zm9yZ2Vk" },
+            { "delete the file store", "$JS.API.STREAM.DELETE.OBJ_{files}" },
+            { "purge the file store", "$JS.API.STREAM.PURGE.OBJ_{files}" },
+            { "delete an object of the file store through the stream API", "$JS.API.STREAM.MSG.DELETE.OBJ_{files}" },
         };
     }
 
@@ -132,6 +140,27 @@ public sealed class AgentPermissionTests(SecuredNatsFixture nats) : IClassFixtur
         job.WorkerStates.Keys.ShouldBe([SecuredNatsFixture.Host]);
     }
 
+    [Fact]
+    public async Task An_agent_identity_reads_a_stored_file_and_its_sha256()
+    {
+        await using var api = await nats.ConnectAsync(nats.Api);
+        await JobResources.EnsureAsync(api, nats.Options, Ct);
+        var options = Options.Create(nats.Options);
+        var content = Enumerable.Range(0, 300_000).Select(i => (byte)i).ToArray();
+        var stored = await new FileStore(api, options).PutAsync("permissions.bin", new MemoryStream(content), Ct);
+        await using var agent = await nats.ConnectAsync(nats.Agent, AgentPermissions.InboxPrefix(SecuredNatsFixture.Host));
+        var error = ServerErrorOf(agent);
+        var store = new FileStore(agent, options);
+
+        var read = await store.GetAsync("permissions.bin", Ct);
+        using var copy = new MemoryStream();
+        await store.CopyToAsync("permissions.bin", copy, Ct);
+
+        read.ShouldNotBeNull().Sha256.ShouldBe(stored.Sha256);
+        copy.ToArray().ShouldBe(content);
+        error.IsCompleted.ShouldBeFalse("the server refused nothing");
+    }
+
     [Theory]
     [MemberData(nameof(ForbiddenPublishes))]
     public async Task An_agent_identity_may_not(string act, string subjectTemplate)
@@ -201,6 +230,7 @@ public sealed class AgentPermissionTests(SecuredNatsFixture nats) : IClassFixtur
             .Replace("{jobs}", options.Kv.Bucket, StringComparison.Ordinal)
             .Replace("{responses}", options.Kv.ResponseBucket, StringComparison.Ordinal)
             .Replace("{registry}", options.Registry.Bucket, StringComparison.Ordinal)
+            .Replace("{files}", options.Files.Bucket, StringComparison.Ordinal)
             .Replace("{enrollments}", options.Registry.EnrollmentBucket, StringComparison.Ordinal)
             .Replace("{other_consumer}", JobConsumers.NameOf(SecuredNatsFixture.OtherHost, "_all"), StringComparison.Ordinal);
     }

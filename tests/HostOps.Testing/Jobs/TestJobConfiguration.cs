@@ -5,7 +5,7 @@ namespace HostOps.Testing.Jobs;
 
 /// <summary>
 /// Configuration for one test's job system on the shared test server: unique stream and bucket names, memory
-/// storage, small size limits (nats-server reserves each <c>max_bytes</c> up front, and one test server holds many
+/// storage (the file store's bucket on disk), small size limits (nats-server reserves each <c>max_bytes</c> up front, and one test server holds many
 /// job systems), and short timings so retries and dead letters happen within a test.
 /// </summary>
 public static class TestJobConfiguration
@@ -32,6 +32,8 @@ public static class TestJobConfiguration
             ["job:kv:max_bytes"] = "16MiB",
             ["job:dlq:max_bytes"] = "4MiB",
             ["job:registry:max_bytes"] = "4MiB",
+            ["job:files:bucket"] = NatsFixture.UniqueName("hostops-files"),
+            ["job:files:max_bytes"] = "80MiB",
             ["job:consumer:max_deliver"] = "3",
             ["job:consumer:ack_wait"] = "2s",
             ["job:consumer:back_off:0"] = "100ms",

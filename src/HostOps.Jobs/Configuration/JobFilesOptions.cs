@@ -1,0 +1,18 @@
+using HostOps.Contracts.Text;
+using Microsoft.Extensions.Configuration;
+
+namespace HostOps.Jobs.Configuration;
+
+/// <summary>The <c>job.files</c> section: the NATS Object Store bucket of the file store (<c>POST /file</c>).</summary>
+public sealed class JobFilesOptions
+{
+    public string Bucket { get; set; } = "hostops-files";
+
+    public string Storage { get; set; } = "file";
+
+    public int Replicas { get; set; } = 1;
+
+    /// <summary>The bucket's size limit; a full bucket refuses uploads (503 naming the bucket).</summary>
+    [ConfigurationKeyName("max_bytes")]
+    public ByteSize MaxBytes { get; set; } = ByteSize.FromGibibytes(1);
+}
