@@ -37,6 +37,10 @@ public sealed record SecuredEndpoint(string Method, string Pattern, string Path,
         new("PUT", "/network/dns", "/network/dns", Scopes.Write, """{"interface_name":"eth0","servers":["1.1.1.1"],"search_domains":["example.com"]}"""),
         new("GET", "/audit", "/audit?limit=1", Scopes.Admin),
         new("GET", "/audit/export", "/audit/export?code=418", Scopes.Admin),
+        new("POST", "/file", "/file", Scopes.Write), // no multipart body: the right scope gets 415, not 401/403
+        new("GET", "/file", "/file", Scopes.Read),
+        new("GET", "/file/{name}", "/file/nothing.conf", Scopes.Read),
+        new("DELETE", "/file/{name}", "/file/nothing.conf", Scopes.Write),
         .. OperationCatalog.All.Select(Declared),
     ];
 

@@ -58,7 +58,7 @@ public sealed class OpenApiDocumentTests(NatsFixture nats) : IClassFixture<NatsF
 
         var declared = OperationCatalog.All.Where(o => o.HasBody).Select(o => $"{o.Method.ToLowerInvariant()} {o.Route}");
         withBody.Select(op => op.Name).ShouldBe(
-            ["post /job", "post /agent/enroll", "post /agent/leave", "post /cluster/join", "post /network/ping", "put /network/dns", .. declared], ignoreOrder: true);
+            ["post /job", "post /agent/enroll", "post /agent/leave", "post /cluster/join", "post /network/ping", "put /network/dns", "post /file", .. declared], ignoreOrder: true);
         foreach (var (name, operation) in withBody)
         {
             operation["responses"]!.AsObject().ContainsKey("413").ShouldBeTrue(name);
