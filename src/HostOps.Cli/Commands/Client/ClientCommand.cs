@@ -2,6 +2,7 @@ using System.CommandLine;
 using HostOps.Cli.Commands.Client.Agent;
 using HostOps.Cli.Commands.Client.Audit;
 using HostOps.Cli.Commands.Client.Declared;
+using HostOps.Cli.Commands.Client.Files;
 using HostOps.Cli.Commands.Client.Health;
 using HostOps.Cli.Commands.Client.Job;
 using HostOps.Cli.Commands.Client.Network;
@@ -22,6 +23,7 @@ internal static class ClientCommand
             JobCommand.Create(),
             AgentCommand.Create(),
             AuditCommand.Create(),
+            FileCommand.Create(),
             SystemCommand.Create(),
             NetworkCommand.Create(),
         }.AddDeclaredOperations().WithExamples(
