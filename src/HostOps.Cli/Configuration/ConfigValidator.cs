@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using HostOps.Contracts.Operations.Files;
 using HostOps.Contracts.Security;
 using HostOps.Contracts.Text;
 using HostOps.Jobs.Routing;
@@ -102,10 +103,12 @@ public static class ConfigValidator
         Storage("job:kv:storage", job.Kv.Storage);
         Storage("job:dlq:storage", job.Dlq.Storage);
         Storage("job:registry:storage", job.Registry.Storage);
+        Storage("job:files:storage", job.Files.Storage);
         AtLeastOne("job:stream:replicas", job.Stream.Replicas);
         AtLeastOne("job:kv:replicas", job.Kv.Replicas);
         AtLeastOne("job:dlq:replicas", job.Dlq.Replicas);
         AtLeastOne("job:registry:replicas", job.Registry.Replicas);
+        AtLeastOne("job:files:replicas", job.Files.Replicas);
         AtLeastOne("job:consumer:max_deliver", job.Consumer.MaxDeliver);
         AtLeastOne("job:worker:max_jobs", job.Worker.MaxJobs);
         Positive("job:stream:max_age", job.Stream.MaxAge);
@@ -125,8 +128,24 @@ public static class ConfigValidator
         Positive("job:kv:max_bytes", job.Kv.MaxBytes);
         Positive("job:dlq:max_bytes", job.Dlq.MaxBytes);
         Positive("job:registry:max_bytes", job.Registry.MaxBytes);
+        Positive("job:files:max_bytes", job.Files.MaxBytes);
         Labels(job.Worker.Labels);
         CommandAllow(job.Worker.Command.Allow);
+        FilesAllow(job.Worker.Files.Allow ?? []);
+    }
+
+    /// <summary>Each <c>job.worker.files.allow</c> entry is <c>/</c> or an absolute, normalised directory.</summary>
+    private static void FilesAllow(IReadOnlyList<string> allow)
+    {
+        for (var i = 0; i < allow.Count; i++)
+        {
+            var field = $"job:worker:files:allow:{i}";
+            var entry = allow[i].Length > 1 ? allow[i].TrimEnd('/') : allow[i];
+            if (entry != "/" && FileRules.HostPath(field, entry) is not null)
+            {
+                throw new ConfigException(field, $"'{allow[i]}' is not an absolute directory (like /etc or /srv/www, or / for every path; no . or .. parts)");
+            }
+        }
     }
 
     /// <summary>Each <c>job.worker.command.allow</c> entry is an absolute path or glob (<c>/usr/bin/*</c>) a program's path can match.</summary>
