@@ -6,6 +6,10 @@ using HostOps.Client;
 using HostOps.Client.Errors;
 using HostOps.Contracts.Operations.Files;
 using HostOps.Contracts.Security;
+using HostOps.Jobs.Files;
+using Microsoft.Extensions.DependencyInjection;
+using NATS.Client.Core;
+using NATS.Client.JetStream;
 
 namespace HostOps.Api.Tests.Files;
 
@@ -59,6 +63,24 @@ public sealed class FileStoreTests(FileHosts hosts) : IClassFixture<FileHosts>
         error.Details.ShouldBe("file: larger than the 64MiB limit");
     }
 
+    [Fact]
+    public async Task An_upload_that_grows_past_64_MiB_while_streaming_is_413_and_leaves_nothing_stored()
+    {
+        var js = new NatsJSContext((NatsConnection)hosts.Api.Services.GetRequiredService<INatsConnection>());
+        var stream = $"OBJ_{hosts.Api.Services.GetRequiredService<FileStore>().Bucket}";
+        var before = (await js.GetStreamAsync(stream, cancellationToken: Ct)).Info.State;
+        var oversized = new StreamContent(new ZeroStream(FileRules.MaxStoredBytes + (1024 * 1024)));
+        oversized.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+
+        using var response = await Post("/file", new MultipartFormDataContent { { oversized, "file", "too-big.iso" } });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        (await response.ReadErrorAsync()).Details.ShouldBe("file: larger than the 64MiB limit");
+        (await Client.ListFilesAsync(Ct)).Files.ShouldNotContain(f => f.Name == "too-big.iso");
+        var after = (await js.GetStreamAsync(stream, cancellationToken: Ct)).Info.State;
+        after.Bytes.ShouldBe(before.Bytes, "the chunks of the refused upload were purged");
+    }
+
     [Theory]
     [InlineData("/file?name=../etc/passwd", "name: '../etc/passwd' is not a valid stored file name")]
     [InlineData("/file?name=.hidden", "name: '.hidden' is not a valid stored file name")]
@@ -93,6 +115,40 @@ public sealed class FileStoreTests(FileHosts hosts) : IClassFixture<FileHosts>
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Writer);
         return await hosts.Api.Client.SendAsync(request, Ct);
+    }
+
+    // Zeros of a given length, read as they are sent: the request has no Content-Length the API could refuse early.
+    private sealed class ZeroStream(long length) : Stream
+    {
+        private long _left = length;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = (int)Math.Min(count, _left);
+            Array.Clear(buffer, offset, n);
+            _left -= n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     // A multipart body that declares a length over the limit; the API answers from the header, before reading it.
