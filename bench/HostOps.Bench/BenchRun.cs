@@ -83,6 +83,17 @@ internal sealed class BenchRun : IAsyncDisposable
         PrintTable();
     }
 
+    /// <summary>A file deployed to three agents through the file store, against cp (<see cref="FileDeployBench"/>).</summary>
+    public async Task FileDeployAsync()
+    {
+        foreach (var row in await FileDeployBench.RunAsync(BenchJobConfiguration.Create(_server.Url), _settings.FileMiB, _settings.Rounds))
+        {
+            _rows.Add(row);
+        }
+
+        PrintTable();
+    }
+
     /// <summary>The job index alone: bytes per stored job and the API's RSS (<see cref="IndexMemoryBench"/>).</summary>
     public async Task IndexMemoryAsync()
     {

@@ -7,7 +7,7 @@ namespace HostOps.Bench;
 /// cluster against one server) runs <see cref="Jobs"/> jobs, alternating. <see cref="SecurityParts"/>: TLS alone and
 /// nkey identities alone are measured too.
 /// </summary>
-internal sealed record BenchSettings(int RawMessages, int Jobs, int Concurrency, int PacedRate, TimeSpan PacedFor, int StatsJobs, IReadOnlyList<int> IndexJobs, int Rounds, bool SecurityParts, int EventsRate = 5_000, int EventsSeconds = 10, int EventsClients = 50)
+internal sealed record BenchSettings(int RawMessages, int Jobs, int Concurrency, int PacedRate, TimeSpan PacedFor, int StatsJobs, IReadOnlyList<int> IndexJobs, int Rounds, bool SecurityParts, int EventsRate = 5_000, int EventsSeconds = 10, int EventsClients = 50, int FileMiB = 10)
 {
     public static BenchSettings Parse(string[] args)
     {
@@ -37,6 +37,7 @@ internal sealed record BenchSettings(int RawMessages, int Jobs, int Concurrency,
             SecurityParts: args.Contains("--security-parts"),
             EventsRate: Int("--events-rate", 5_000),
             EventsSeconds: Int("--events-seconds", 10),
-            EventsClients: Int("--events-clients", 50));
+            EventsClients: Int("--events-clients", 50),
+            FileMiB: Int("--file-mib", 10));
     }
 }

@@ -10,8 +10,10 @@ using HostOps.Bench;
 // the packaged native agent against the JIT agent (after ./hostops package; see FootprintBench).
 // dotnet run -c Release --project bench/HostOps.Bench -- events [--events-rate 5000] [--events-seconds 10] [--events-clients 50]
 // GET /job/events delivering every job change to SSE clients under a paced submit rate (see EventsBench).
-// dotnet run -c Release --project bench/HostOps.Bench -- metrics-overhead [--requests N] [--rounds N]
-// POST /job with and without metrics.listen (see MetricsOverheadBench).
+// dotnet run -c Release --project bench/HostOps.Bench -- api-overhead [--requests N] [--rounds N]
+// POST /job on a bare API, with metrics.listen, and with the audit log (see ApiOverheadBench).
+// dotnet run -c Release --project bench/HostOps.Bench -- file-deploy [--file-mib 10] [--rounds 5]
+// a stored file deployed to three agents against cp between two local directories (see FileDeployBench).
 // Per-job logging would be measured too; the bench keeps warnings only.
 Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
 if (args.Length > 0 && args[0] == ApiRssProbe.Mode)
@@ -19,9 +21,9 @@ if (args.Length > 0 && args[0] == ApiRssProbe.Mode)
     return await ApiRssProbe.RunAsync(args);
 }
 
-if (args.Length > 0 && args[0] == MetricsOverheadBench.Mode)
+if (args.Length > 0 && args[0] == ApiOverheadBench.Mode)
 {
-    return await MetricsOverheadBench.RunAsync(args);
+    return await ApiOverheadBench.RunAsync(args);
 }
 
 if (args.Length > 0 && args[0] == FootprintBench.Mode)
@@ -38,6 +40,10 @@ if (args.Length > 0 && args[0] == "index-memory")
 else if (args.Length > 0 && args[0] == EventsBench.Mode)
 {
     await run.EventsAsync();
+}
+else if (args.Length > 0 && args[0] == FileDeployBench.Mode)
+{
+    await run.FileDeployAsync();
 }
 else if (args.Length > 0 && args[0] == "fleet")
 {

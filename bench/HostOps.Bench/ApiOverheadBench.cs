@@ -15,14 +15,15 @@ using NATS.Client.Core;
 namespace HostOps.Bench;
 
 /// <summary>
-/// <c>metrics-overhead</c>: <c>POST /job</c> on an API without a metrics listener against one with
-/// <c>metrics.listen</c> set (scraped once a second, as Prometheus would, more often than its default 15 s), each with
-/// its agent in the process and its own job resources on one nats-server, one API at a time. Rounds alternate the two;
-/// prints requests/s and p99 of each (means over the rounds), and the ratios.
+/// <c>api-overhead</c>: <c>POST /job</c> on a bare API (no metrics listener, no audit log) against one with
+/// <c>metrics.listen</c> set (scraped once a second, as Prometheus would, more often than its default 15 s) and one
+/// with the audit log on (<c>api.audit.enabled</c>), each with its agent in the process and its own job resources on
+/// one nats-server, one API at a time. Rounds alternate the three; prints requests/s and p99 of each (means over the
+/// rounds), and the ratios to the bare API.
 /// </summary>
-internal static class MetricsOverheadBench
+internal static class ApiOverheadBench
 {
-    public const string Mode = "metrics-overhead";
+    public const string Mode = "api-overhead";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -31,21 +32,32 @@ internal static class MetricsOverheadBench
         await using var nats = await BenchNatsServer.StartAsync("127.0.0.1", tls: false, identities: false);
         // One API at a time: a meter provider listens to every meter of its name in the process, so an API without
         // metrics running beside one with them would be measured too.
-        var results = await Measure.AlternatingAsync(rounds, [() => OneRunAsync(nats, null, requests), () => OneRunAsync(nats, NatsServerProcess.FreeTcpPort(), requests)]);
-        var offRps = results[0].Select(r => r.Rps).Average();
-        var onRps = results[1].Select(r => r.Rps).Average();
-        var offP99 = results[0].Select(r => r.P99Ms).Average();
-        var onP99 = results[1].Select(r => r.P99Ms).Average();
-        Console.WriteLine($"| POST /job, {requests} requests x {rounds} rounds, 16 in flight | metrics off | metrics on | on / off |");
-        Console.WriteLine("|---|---|---|---|");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| requests/s | {offRps:F0} | {onRps:F0} | {onRps / offRps:F2} |"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| p99 ms | {offP99:F1} | {onP99:F1} | {onP99 / offP99:F2} |"));
+        var results = await Measure.AlternatingAsync(rounds,
+        [
+            () => OneRunAsync(nats, Variant.Bare, requests),
+            () => OneRunAsync(nats, Variant.Metrics, requests),
+            () => OneRunAsync(nats, Variant.Audit, requests),
+        ]);
+        var rps = results.Select(r => r.Select(x => x.Rps).Average()).ToList();
+        var p99 = results.Select(r => r.Select(x => x.P99Ms).Average()).ToList();
+        Console.WriteLine($"| POST /job, {requests} requests x {rounds} rounds, 16 in flight | bare | metrics on | audit on | metrics / bare | audit / bare |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| requests/s | {rps[0]:F0} | {rps[1]:F0} | {rps[2]:F0} | {rps[1] / rps[0]:F2} | {rps[2] / rps[0]:F2} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| p99 ms | {p99[0]:F1} | {p99[1]:F1} | {p99[2]:F1} | {p99[1] / p99[0]:F2} | {p99[2] / p99[0]:F2} |"));
         return 0;
     }
 
-    private static async Task<(double Rps, double P99Ms)> OneRunAsync(BenchNatsServer nats, int? metricsPort, int requests)
+    private enum Variant
     {
-        await using var api = await StartApiAsync(nats.ApiConfiguration, metricsPort);
+        Bare,
+        Metrics,
+        Audit,
+    }
+
+    private static async Task<(double Rps, double P99Ms)> OneRunAsync(BenchNatsServer nats, Variant variant, int requests)
+    {
+        int? metricsPort = variant == Variant.Metrics ? NatsServerProcess.FreeTcpPort() : null;
+        await using var api = await StartApiAsync(nats.ApiConfiguration, metricsPort, audit: variant == Variant.Audit);
         using var scrapes = new CancellationTokenSource();
         var scraping = metricsPort is { } port ? ScrapeAsync(port, scrapes.Token) : Task.CompletedTask;
         await PostJobsAsync(api, Math.Max(requests / 10, 100)); // warm-up
@@ -84,7 +96,7 @@ internal static class MetricsOverheadBench
         }
     }
 
-    private static async Task<BenchApi> StartApiAsync(IConfiguration natsConfiguration, int? metricsPort)
+    private static async Task<BenchApi> StartApiAsync(IConfiguration natsConfiguration, int? metricsPort, bool audit)
     {
         var jobs = BenchJobConfiguration.Create(natsConfiguration["nats:url"]!);
         var port = NatsServerProcess.FreeTcpPort();
@@ -96,6 +108,7 @@ internal static class MetricsOverheadBench
             ["job:worker:hostname"] = $"bench-metrics-{port}",
             ["Logging:LogLevel:Default"] = "Warning",
             ["metrics:listen"] = metricsPort is { } p ? $"127.0.0.1:{p}" : "",
+            ["api:audit:enabled"] = audit ? "true" : "false",
         });
         var options = new JobOptions();
         configuration.GetSection(JobOptions.Section).Bind(options);
