@@ -38,13 +38,13 @@ internal static class HostFile
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.WriteAllText(temporary, content);
+            DurableFile.WriteAllText(temporary, content);
             if (!OperatingSystem.IsWindows())
             {
                 File.SetUnixFileMode(temporary, mode);
             }
 
-            File.Move(temporary, target, overwrite: true);
+            DurableFile.Replace(temporary, target);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

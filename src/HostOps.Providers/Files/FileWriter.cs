@@ -113,7 +113,7 @@ public sealed class FileWriter(HostRoot root, FilePolicy policy, ICommandRunner 
             }
 
             await SetMetadataAsync(temporary, mode, owner, group, cancellationToken);
-            File.Move(temporary, disk, overwrite: true);
+            DurableFile.Replace(temporary, disk);
         }
         finally
         {

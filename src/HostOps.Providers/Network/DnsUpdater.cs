@@ -64,13 +64,13 @@ public sealed class DnsUpdater(HostRoot root, ICommandRunner runner, HostChangeG
         var temp = Path.Join(Path.GetDirectoryName(path), $".resolv.conf.hostops-{Guid.NewGuid():N}");
         try
         {
-            File.WriteAllText(temp, ResolvConf.Rewrite(text, servers, searchDomains));
+            DurableFile.WriteAllText(temp, ResolvConf.Rewrite(text, servers, searchDomains));
             if (File.Exists(path) && !OperatingSystem.IsWindows())
             {
                 File.SetUnixFileMode(temp, File.GetUnixFileMode(path));
             }
 
-            File.Move(temp, path, overwrite: true);
+            DurableFile.Replace(temp, path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -60,10 +60,10 @@ public sealed class HostnameSetter(HostRoot root, ICommandRunner runner, HostCha
             }
 
             var temporary = $"{target}.hostops-{Environment.ProcessId}";
-            File.WriteAllText(temporary, content);
+            DurableFile.WriteAllText(temporary, content);
             try
             {
-                File.Move(temporary, target, overwrite: true);
+                DurableFile.Replace(temporary, target);
             }
             catch (IOException)
             {

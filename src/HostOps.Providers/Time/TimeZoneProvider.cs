@@ -88,7 +88,7 @@ public sealed class TimeZoneProvider(HostRoot root, ICommandRunner runner, HostC
         {
             File.Delete(temporary);
             File.CreateSymbolicLink(temporary, ZoneInfo + zone);
-            File.Move(temporary, target, overwrite: true);
+            DurableFile.Replace(temporary, target);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

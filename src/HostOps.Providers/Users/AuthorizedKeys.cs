@@ -109,10 +109,10 @@ public sealed class AuthorizedKeys(HostRoot root, AccountDatabase accounts, Host
             Directory.CreateDirectory(directory);
             File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             FileOwner.Set(directory, uid, gid);
-            File.WriteAllText(temp, lines.Count == 0 ? "" : string.Join('\n', lines) + "\n");
+            DurableFile.WriteAllText(temp, lines.Count == 0 ? "" : string.Join('\n', lines) + "\n");
             File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             FileOwner.Set(temp, uid, gid);
-            File.Move(temp, path, overwrite: true);
+            DurableFile.Replace(temp, path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
