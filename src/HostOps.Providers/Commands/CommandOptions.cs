@@ -2,7 +2,8 @@ namespace HostOps.Providers.Commands;
 
 /// <summary>
 /// How to run one command beyond its argument list: variables added to the agent's environment (e.g.
-/// <c>DEBIAN_FRONTEND=noninteractive</c>) and a time limit of its own (a package install runs for minutes).
+/// <c>DEBIAN_FRONTEND=noninteractive</c>), a time limit of its own (a package install runs for minutes) and what to
+/// write to its standard input.
 /// </summary>
 public sealed record CommandOptions
 {
@@ -13,4 +14,10 @@ public sealed record CommandOptions
 
     /// <summary>Stops the command after this long; null keeps the runner's default.</summary>
     public TimeSpan? Timeout { get; init; }
+
+    /// <summary>
+    /// Written to the command's standard input, which is then closed (null: closed at once). For what must not appear
+    /// in an argument list, where every local user can read it (<c>ps</c>, <c>/proc/PID/cmdline</c>); never logged.
+    /// </summary>
+    public string? StandardInput { get; init; }
 }

@@ -56,15 +56,16 @@ public sealed partial class ProcessCommandRunner : ICommandRunner
         }
 
         LogRunning(fileName, arguments);
-        process.StandardInput.Close();
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var allowed = options.Timeout ?? timeout;
         limit.CancelAfter(allowed);
+        var input = WriteInputAsync(process, options.StandardInput, limit.Token);
         var output = process.StandardOutput.ReadToEndAsync(limit.Token);
         var error = process.StandardError.ReadToEndAsync(limit.Token);
         try
         {
             await process.WaitForExitAsync(limit.Token);
+            await input;
             var result = new CommandResult(process.ExitCode, await output, await error);
             LogFinished(fileName, result.ExitCode);
             return result;
@@ -74,6 +75,26 @@ public sealed partial class ProcessCommandRunner : ICommandRunner
             ProcessTree.Kill(process);
             cancellationToken.ThrowIfCancellationRequested();
             throw new HostProviderException($"{fileName} did not finish within {allowed.TotalSeconds:0.###}s and was stopped");
+        }
+    }
+
+    // Beside the output readers: a program that writes before it has read all its input must not wait on us.
+    private static async Task WriteInputAsync(Process process, string? input, CancellationToken cancellationToken)
+    {
+        var stdin = process.StandardInput;
+        try
+        {
+            if (input is not null)
+            {
+                await stdin.WriteAsync(input.AsMemory(), cancellationToken);
+                await stdin.FlushAsync(cancellationToken);
+            }
+
+            stdin.Close();
+        }
+        catch (IOException)
+        {
+            // The program exited without reading all of it (a broken pipe); its exit code says what happened.
         }
     }
 

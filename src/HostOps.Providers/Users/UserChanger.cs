@@ -1,11 +1,12 @@
 using System.Globalization;
 using HostOps.Contracts.Operations.Users;
+using HostOps.Providers.Commands;
 
 namespace HostOps.Providers.Users;
 
 /// <summary>
 /// Creates, changes and deletes local users through <c>useradd</c>, <c>usermod</c> and <c>userdel</c>, and sets
-/// their passwords (<c>usermod -p HASH</c>, a crypt hash only). Each change reads the account first and runs a
+/// their passwords (<c>chpasswd -e</c> with <c>NAME:HASH</c> on its standard input, a crypt hash only). Each change reads the account first and runs a
 /// tool only for what differs (<c>changed: false</c> otherwise); a dry run answers the account as it would be and
 /// runs nothing; a change needs <see cref="HostChangeGuard"/>.
 /// </summary>
@@ -93,7 +94,8 @@ public sealed class UserChanger(AccountDatabase accounts, AccountTool tool, Host
         }
 
         guard.EnsureAllowed($"setting the password of {name}");
-        await tool.RunAsync("usermod", ["-p", hash, name], cancellationToken);
+        // On standard input, not as an argument: every local user can read a process's arguments.
+        await tool.RunAsync("chpasswd", ["-e"], new CommandOptions { StandardInput = $"{name}:{hash}\n" }, cancellationToken);
         return new UserChange(accounts.ExistingUser(name), true);
     }
 

@@ -21,6 +21,27 @@ public sealed class ProcessCommandRunnerTests
     }
 
     [Fact]
+    public async Task Writes_the_standard_input_given_and_closes_it()
+    {
+        var runner = new ProcessCommandRunner(NullLogger<ProcessCommandRunner>.Instance);
+
+        var result = await runner.RunAsync("cat", [], new CommandOptions { StandardInput = "deploy:$6$salt$hash\n" }, Ct);
+
+        result.ExitCode.ShouldBe(0);
+        result.StandardOutput.ShouldBe("deploy:$6$salt$hash\n");
+    }
+
+    [Fact]
+    public async Task A_program_that_reads_no_input_neither_hangs_nor_fails_the_run()
+    {
+        var runner = new ProcessCommandRunner(NullLogger<ProcessCommandRunner>.Instance);
+
+        var result = await runner.RunAsync("true", [], new CommandOptions { StandardInput = new string('x', 1024 * 1024) }, Ct);
+
+        result.ExitCode.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Captures_standard_error_and_the_exit_code()
     {
         var runner = new ProcessCommandRunner(NullLogger<ProcessCommandRunner>.Instance);

@@ -128,7 +128,7 @@ public sealed class UserChangerTests
     }
 
     [Fact]
-    public async Task A_password_hash_is_set_with_usermod_p_and_the_same_hash_again_is_unchanged()
+    public async Task A_password_hash_is_set_through_chpasswd_on_standard_input_and_the_same_hash_again_is_unchanged()
     {
         using var host = new AccountMachine();
         var hash = Sha512Crypt.Hash("another secret", "fixedsalt");
@@ -136,7 +136,9 @@ public sealed class UserChangerTests
         (await host.Users.SetPasswordAsync("deploy", AccountMachine.Hash, dryRun: false, Ct)).Changed.ShouldBeFalse();
         (await host.Users.SetPasswordAsync("deploy", hash, dryRun: false, Ct)).Changed.ShouldBeTrue();
 
-        host.Commands.Calls.ShouldHaveSingleItem().Arguments.ShouldBe(["-p", hash, "deploy"]);
+        var call = host.Commands.Calls.ShouldHaveSingleItem();
+        call.CommandLine.ShouldBe("chpasswd -e");
+        call.Options.StandardInput.ShouldBe($"deploy:{hash}\n");
     }
 
     [Fact]
