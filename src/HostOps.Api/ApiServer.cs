@@ -16,6 +16,7 @@ using HostOps.Api.Operations;
 using HostOps.Api.Security;
 using HostOps.Api.Telemetry;
 using HostOps.Api.Tls;
+using HostOps.Api.Ui;
 using HostOps.Jobs;
 using HostOps.Jobs.Telemetry;
 using Microsoft.Extensions.Options;
@@ -87,6 +88,7 @@ public static class ApiServer
         app.MapNetworkEndpoints();
         app.MapDeclaredOperations();
         app.MapAuditEndpoints();
+        app.MapUiEndpoints();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", o => o.WithTitle("HostOps API"));
         return app;
