@@ -29,6 +29,14 @@ internal sealed class DashboardPage(DashboardFixture fixture)
     public IWebElement Find(string css, double seconds = 20) =>
         fixture.Browser.Wait(seconds).Until(d => d.FindElements(By.CssSelector(css)).FirstOrDefault(e => e.Displayed));
 
+    /// <summary>Clicks the element once it shows, finding it again if a live update replaced it meanwhile.</summary>
+    public void Click(string css, double seconds = 20) =>
+        fixture.Browser.Wait(seconds).Until(d =>
+        {
+            d.FindElements(By.CssSelector(css)).First(e => e.Displayed).Click();
+            return true;
+        });
+
     public void WaitFor(Func<IWebDriver, bool> condition, double seconds = 20) =>
         fixture.Browser.Wait(seconds).Until(d => condition(d) ? d : null);
 

@@ -20,12 +20,12 @@ public sealed class DashboardTests(DashboardFixture fixture) : IClassFixture<Das
         fixture.Driver.Navigate().GoToUrl(new Uri(fixture.HostOps.BaseUrl, "/ui/"));
         _page.Run("sessionStorage.clear(); location.hash = '#/sign-in'");
         _page.Find("textarea#token").SendKeys(fixture.HostOps.Token("admin"));
-        _page.Find("button#sign-in").Click();
+        _page.Click("button#sign-in");
 
         _page.Find("#health table");
         _page.WaitFor(d => d.FindElement(By.Id("health")).Text.Contains("nats", StringComparison.Ordinal));
         _page.Find("#job-counts table");
-        _page.Find("svg#throughput polyline");
+        _page.Find("svg#throughput[data-total]");
         _page.WaitFor(d => d.FindElements(By.CssSelector("#live-agents tr[data-agent]")).Count > 0);
         _page.Exists("#nav-audit").ShouldBeTrue("an admin token sees the audit page");
         fixture.Screenshot("overview");
@@ -43,18 +43,18 @@ public sealed class DashboardTests(DashboardFixture fixture) : IClassFixture<Das
         _page.Go("#/run");
         _page.WaitFor(d => d.FindElements(By.CssSelector("#operation option")).Count > 5);
         _page.Run("const s = document.getElementById('operation'); s.value = 'GET /system/hostname'; s.dispatchEvent(new Event('change'))");
-        _page.Find("button#run").Click();
+        _page.Click("button#run");
         _page.Find("#run-result tr[data-host] .status.ok", 40);
         fixture.Screenshot("run");
 
-        _page.Find("#nav-jobs").Click();
+        _page.Click("#nav-jobs");
         _page.Find("#jobs tr[data-job] [data-status='completed']");
         var id = await fixture.HostOps.SubmitAsync("system.hostname.get", null, fixture.HostOps.Token("write"), Ct);
         _page.Find($"#jobs tr[data-job='{id}'] [data-status='completed']", 30);
         _page.StillSameLoad().ShouldBeTrue("the job list updated over its event stream, not by loading the page again");
         fixture.Screenshot("jobs");
 
-        _page.Find($"#jobs tr[data-job='{id}'] a").Click();
+        _page.Click($"#jobs tr[data-job='{id}'] a");
         _page.WaitFor(d => d.FindElement(By.Id("timeline")).Text.Contains("completed", StringComparison.Ordinal));
         _page.Find("#job-detail tr[data-response]");
         _page.Exists("button#delete").ShouldBeTrue();
@@ -69,10 +69,10 @@ public sealed class DashboardTests(DashboardFixture fixture) : IClassFixture<Das
         var id = await fixture.HostOps.SubmitAsync("test.record.do", new { sleep_ms = 0 }, fixture.HostOps.Token("write"), Ct);
 
         _page.Go("#/dead-letters");
-        var retry = _page.Find($"#dead-letters tr[data-job='{id}'] button.retry", 30);
-        _page.Find($"#dead-letters tr[data-job='{id}'] td.reason").Text.ShouldNotBeNullOrWhiteSpace();
+        _page.Find($"#dead-letters tr[data-job='{id}'] button.retry", 30);
+        _page.Find($"#dead-letters tr[data-job='{id}'] td.reason").Text.ShouldBe("HOSTOPS_FAULTS_RECORD_DIR is not set");
         fixture.Screenshot("dead-letters");
-        retry.Click();
+        _page.Click($"#dead-letters tr[data-job='{id}'] button.retry");
         _page.WaitFor(d => d.FindElement(By.TagName("main")).Text.Contains($"Job {id} retried.", StringComparison.Ordinal));
 
         _page.Go("#/audit?path=/job");

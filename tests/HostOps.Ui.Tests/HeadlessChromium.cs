@@ -1,4 +1,5 @@
 using System.Drawing;
+using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Support.UI;
 
@@ -35,7 +36,13 @@ public sealed class HeadlessChromium : IDisposable
 
     public ChromeDriver Driver { get; }
 
-    public WebDriverWait Wait(double seconds = 20) => new(Driver, TimeSpan.FromSeconds(seconds)) { PollingInterval = TimeSpan.FromMilliseconds(100) };
+    /// <summary>A wait that polls every 100 ms and looks again when a live update replaced the element it had found.</summary>
+    public WebDriverWait Wait(double seconds = 20)
+    {
+        var wait = new WebDriverWait(Driver, TimeSpan.FromSeconds(seconds)) { PollingInterval = TimeSpan.FromMilliseconds(100) };
+        wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException), typeof(NoSuchElementException));
+        return wait;
+    }
 
     public void Dispose()
     {

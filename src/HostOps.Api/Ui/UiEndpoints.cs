@@ -19,10 +19,11 @@ internal static class UiEndpoints
 
     public static IEndpointRouteBuilder MapUiEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet(Path, (HttpContext http) => Results.Redirect(Path + "/" + http.Request.QueryString))
-            .AllowAnonymous()
-            .ExcludeFromDescription();
-        routes.MapGet(Path + "/{**file}", (string? file, HttpContext http) => Serve(string.IsNullOrEmpty(file) ? "index.html" : file, http))
+        // One route for /ui, /ui/ and the files (routing does not tell /ui from /ui/): /ui itself is sent to /ui/,
+        // so that the page's relative links (app.css, js/app.js) resolve under /ui/.
+        routes.MapGet(Path + "/{**file}", (string? file, HttpContext http) =>
+                http.Request.Path.Value == Path ? Results.Redirect(Path + "/" + http.Request.QueryString)
+                : Serve(string.IsNullOrEmpty(file) ? "index.html" : file, http))
             .AllowAnonymous()
             .ExcludeFromDescription();
         return routes;

@@ -74,6 +74,10 @@ window.addEventListener('hostops:unauthorized', () => {
   signOut();
   route();
 });
-window.addEventListener('hashchange', route);
+// A #token= URL opened in a tab that already shows the dashboard changes only the fragment: adopt it there too.
+window.addEventListener('hashchange', () => {
+  adoptTokenFromFragment();
+  route();
+});
 adoptTokenFromFragment();
 route();

@@ -12,7 +12,7 @@ export function render(main) {
   let timer = null;
   const load = async () => {
     try {
-      const answer = await get('/job?status=dlq&limit=200');
+      const answer = await get('/job?status=dlq&limit=100');
       const headers = ['Job', 'Operation', 'Target', 'Reason', h('th', { class: 'wide' }, 'Attempts'), 'Since', can('write') ? '' : null].filter((x) => x !== null);
       replace(list, table(headers, (answer.items ?? []).map((job) => h('tr', { 'data-job': job.id },
         h('td', {}, h('a', { href: `#/jobs/${job.id}` }, job.id.slice(0, 8) + '…')),

@@ -31,7 +31,7 @@ export function render(main) {
   const soon = () => { clearTimeout(timer); timer = setTimeout(refresh, 500); };
 
   // The recent past from the newest jobs, then each finished job as it happens.
-  get('/job?limit=500').then((list) => {
+  get('/job?limit=100').then((list) => {
     for (const job of list.items ?? []) if (job.status in FINISHED) chart.add(job.updated_at, FINISHED[job.status]);
     chart.draw();
   }).catch(() => chart.draw());
