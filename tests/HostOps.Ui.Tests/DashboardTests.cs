@@ -29,6 +29,13 @@ public sealed class DashboardTests(DashboardFixture fixture) : IClassFixture<Das
         _page.WaitFor(d => d.FindElements(By.CssSelector("#live-agents tr[data-agent]")).Count > 0);
         _page.Exists("#nav-audit").ShouldBeTrue("an admin token sees the audit page");
         fixture.Screenshot("overview");
+
+        // The first view's weight: the page, its files and the API answers it read (docs/ui.md; at most 300 KB).
+        var bytes = Convert.ToInt64(_page.Run(
+            "return [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].reduce((n, e) => n + e.decodedBodySize, 0)"),
+            System.Globalization.CultureInfo.InvariantCulture);
+        TestContext.Current.TestOutputHelper?.WriteLine($"first view: {bytes} bytes");
+        bytes.ShouldBeLessThanOrEqualTo(300 * 1024);
     }
 
     [Fact]
