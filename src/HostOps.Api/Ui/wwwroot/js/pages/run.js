@@ -86,7 +86,8 @@ function view({ status: code, body }) {
     table(['Host', 'Status', 'Changed', 'Answer'], results.map((r) => {
       const { hostname, status: s, changed, error, ...data } = r;
       return h('tr', { 'data-host': hostname }, h('td', {}, hostname), h('td', {}, status(s ?? 'ok')), h('td', {}, changed === undefined ? '' : String(changed)),
-        h('td', {}, error ? h('div', { class: 'error-box' }, error) : null, h('pre', {}, JSON.stringify(data, null, 2))));
+        h('td', {}, error ? h('div', { class: 'error-box' }, error) : null,
+          Object.keys(data).length > 0 ? h('pre', {}, JSON.stringify(data, null, 2)) : null));
     }), 'No host answered.'),
     h('p', {}, h('a', { href: '#/jobs' }, 'See the job in the job list')));
 }
