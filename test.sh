@@ -8,6 +8,10 @@ cd "$root"
 
 . scripts/ensure-nats-server.sh
 ensure_nats_server || { echo "Tests: 0 passed, 1 failed"; exit 1; }
+# The browser tests (tests/HostOps.Ui.Tests) need Debian's chromium and chromium-driver; without them they fail
+# on CI and are skipped elsewhere, so a failed install is reported there rather than stopping here.
+. scripts/ensure-chromium.sh
+ensure_chromium || true
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 log="$(mktemp)"

@@ -17,6 +17,7 @@ using HostOps.Api.Operations;
 using HostOps.Api.Security;
 using HostOps.Api.Telemetry;
 using HostOps.Api.Tls;
+using HostOps.Api.Ui;
 using HostOps.Jobs;
 using HostOps.Jobs.Telemetry;
 using Microsoft.Extensions.Options;
@@ -89,6 +90,7 @@ public static class ApiServer
         app.MapFileEndpoints();
         app.MapDeclaredOperations();
         app.MapAuditEndpoints();
+        app.MapUiEndpoints();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", o => o.WithTitle("HostOps API"));
         return app;

@@ -1,11 +1,12 @@
 using HostOps.Cli.Commands.Client;
 using HostOps.Cli.Commands.Completion;
 using HostOps.Cli.Commands.Token;
+using HostOps.Cli.Commands.Ui;
 
 namespace HostOps.Cli.Commands;
 
 /// <summary>
-/// The commands the small native client executable has (<c>client</c>, <c>token</c>, <c>completion</c>); the full
+/// The commands the small native client executable has (<c>client</c>, <c>token</c>, <c>ui</c>, <c>completion</c>); the full
 /// CLI adds the server commands on top (<c>ServerCli</c>, not compiled into the client executable).
 /// </summary>
 internal static class ClientCli
@@ -16,6 +17,7 @@ internal static class ClientCli
         {
             ClientCommand.Create(),
             TokenCommand.Create(),
+            UiCommand.Create(),
             CompletionCommand.Create(),
         };
         return root;

@@ -128,7 +128,8 @@ public sealed class AuthMatrixTests(NatsFixture nats) : IClassFixture<NatsFixtur
     public async Task The_app_has_no_endpoint_that_is_neither_secured_and_tested_nor_knowingly_anonymous()
     {
         // An agent enrolls before it has any token: a join token in the body, or it waits pending for an admin.
-        string[] anonymous = ["GET /health", "GET /health/ready", "GET /openapi/{documentName}.json", "POST /agent/enroll", "POST /agent/leave", "GET /agent/ca", "POST /cluster/join"];
+        // The dashboard's files (/ui) hold no data: every call the page makes is authenticated.
+        string[] anonymous = ["GET /health", "GET /health/ready", "GET /openapi/{documentName}.json", "POST /agent/enroll", "POST /agent/leave", "GET /agent/ca", "POST /cluster/join", "GET /ui/{**file}"];
         var secured = SecuredEndpoint.All.Select(e => $"{e.Method} {e.Pattern}").ToHashSet();
         var endpoints = _api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
         foreach (var endpoint in endpoints)

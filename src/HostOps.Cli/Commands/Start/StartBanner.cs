@@ -16,11 +16,13 @@ internal static class StartBanner
 
             HostOps is running.
               API     {url}   (reference: {url}/docs)
+              UI      {url}/ui/   (./hostops ui prints a URL that signs you in)
               NATS    {nats.Url}   (store {nats.StoreDir})
               Config  {configFile}{keyNote}
                       api.client.token there holds a fresh admin token, valid {StartupSecrets.AdminTokenLifetime.TotalHours:0}h
 
             Next, in another terminal from this directory:
+              ./hostops ui                                    # open the dashboard
               ./hostops client health status
               ./hostops client system status
               ./hostops client job list

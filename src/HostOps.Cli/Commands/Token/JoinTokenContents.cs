@@ -17,9 +17,7 @@ internal static class JoinTokenContents
         var loaded = context.LoadConfiguration();
         var configuration = loaded.Configuration;
         var https = bool.TryParse(configuration["api:server:tls:enabled"], out var enabled) && enabled;
-        var api = configuration["api:client:url"] is { Length: > 0 } client
-            ? client
-            : $"{(https ? "https" : "http")}://{Reachable(configuration["api:server:host"])}:{configuration["api:server:port"] ?? "8080"}";
+        var api = ApiUrl(configuration);
         var natsHost = Reachable(configuration["nats:server:host"]);
         var natsTls = configuration["nats:server:tls:cert_file"] is { Length: > 0 }
             || configuration["nats:server:host"] is { Length: > 0 } listen && listen is not ("127.0.0.1" or "::1" or "localhost");
@@ -27,6 +25,15 @@ internal static class JoinTokenContents
             ? url
             : $"{(natsTls ? "tls" : "nats")}://{natsHost}:{configuration["nats:server:port"] ?? "4222"}";
         return new JoinToken([api], nats.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), CaFingerprint(configuration, loaded.DataDir, https), secret);
+    }
+
+    /// <summary>The API's URL as other programs reach it: <c>api.client.url</c>, else the server's host and port.</summary>
+    public static string ApiUrl(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        var https = bool.TryParse(configuration["api:server:tls:enabled"], out var enabled) && enabled;
+        return configuration["api:client:url"] is { Length: > 0 } client
+            ? client
+            : $"{(https ? "https" : "http")}://{Reachable(configuration["api:server:host"])}:{configuration["api:server:port"] ?? "8080"}";
     }
 
     // The first CA of the bundle GET /agent/ca serves (the API's CA when HTTPS is on, then NATS's): the joining agent
