@@ -10,7 +10,6 @@ public static class ProgramPath
     /// <summary>The search path when the agent's environment has no PATH.</summary>
     public const string DefaultSearchPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
-    private const int MaxLinks = 40;
 
     /// <summary>The program's absolute path; throws <see cref="HostProviderException"/> when it is not found or not executable.</summary>
     public static string Find(string program, string? searchPath)
@@ -40,56 +39,7 @@ public static class ProgramPath
     }
 
     /// <summary><paramref name="path"/> (absolute) with every symbolic link along it followed, like realpath(3).</summary>
-    public static string RealPath(string path)
-    {
-        var pending = new List<string>(path.Split('/', StringSplitOptions.RemoveEmptyEntries));
-        var current = "/";
-        var links = 0;
-        while (pending.Count > 0)
-        {
-            var part = pending[0];
-            pending.RemoveAt(0);
-            if (part == ".")
-            {
-                continue;
-            }
-
-            if (part == "..")
-            {
-                current = Path.GetDirectoryName(current) ?? "/";
-                continue;
-            }
-
-            var next = Path.Join(current, part);
-            if (LinkTarget(next) is { } target)
-            {
-                if (++links > MaxLinks)
-                {
-                    throw new HostProviderException($"{path}: too many levels of symbolic links");
-                }
-
-                pending.InsertRange(0, target.Split('/', StringSplitOptions.RemoveEmptyEntries));
-                current = target.StartsWith('/') ? "/" : current;
-                continue;
-            }
-
-            current = next;
-        }
-
-        return current;
-    }
-
-    private static string? LinkTarget(string path)
-    {
-        try
-        {
-            return new FileInfo(path).LinkTarget;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new HostProviderException($"{path} cannot be read: {e.Message}", e);
-        }
-    }
+    public static string RealPath(string path) => Providers.RealPath.Of(HostRoot.Default, path);
 
     private static bool IsExecutable(string path) =>
         File.Exists(path)

@@ -10,8 +10,6 @@ namespace HostOps.Providers.Files;
 /// </summary>
 internal sealed class AllowedPaths(HostRoot root, FilePolicy policy)
 {
-    private const int MaxLinks = 40;
-
     /// <summary>
     /// The file's place on disk with every directory leading to it resolved; the last part itself is kept as it is
     /// (a write or delete replaces a link, never what it points to).
@@ -55,52 +53,5 @@ internal sealed class AllowedPaths(HostRoot root, FilePolicy policy)
         return root.Resolve(real);
     }
 
-    // The path with every symbolic link resolved, as the host sees it (not yet existing parts are kept as given).
-    private string RealPath(string path)
-    {
-        var pending = new List<string>(path.Split('/', StringSplitOptions.RemoveEmptyEntries));
-        var resolved = new List<string>();
-        var links = 0;
-        while (pending.Count > 0)
-        {
-            var part = pending[0];
-            pending.RemoveAt(0);
-            if (part == ".")
-            {
-                continue;
-            }
-
-            if (part == "..")
-            {
-                if (resolved.Count > 0)
-                {
-                    resolved.RemoveAt(resolved.Count - 1);
-                }
-
-                continue;
-            }
-
-            var candidate = "/" + string.Join('/', resolved.Append(part));
-            var target = new FileInfo(root.Resolve(candidate)).LinkTarget;
-            if (target is null)
-            {
-                resolved.Add(part);
-                continue;
-            }
-
-            if (++links > MaxLinks)
-            {
-                throw new HostProviderException($"path: {path} has too many levels of symbolic links");
-            }
-
-            if (target.StartsWith('/'))
-            {
-                resolved.Clear();
-            }
-
-            pending.InsertRange(0, target.Split('/', StringSplitOptions.RemoveEmptyEntries));
-        }
-
-        return "/" + string.Join('/', resolved);
-    }
+    private string RealPath(string path) => Providers.RealPath.Of(root, path);
 }
