@@ -5,24 +5,17 @@ using HostOps.Contracts.Agents;
 using HostOps.Contracts.Json;
 using HostOps.Contracts.Security;
 using HostOps.Nats.Auth;
-using HostOps.Testing.Nats;
 
 namespace HostOps.Api.Tests.Agents;
 
 /// <summary><c>POST /agent/leave</c>: an agent removes itself with a signature of its enrolled key, and nothing else does.</summary>
-public sealed class LeaveEndpointTests(NatsFixture nats) : IClassFixture<NatsFixture>, IAsyncLifetime
+public sealed class LeaveEndpointTests(SharedApiWithoutAgent shared) : IClassFixture<SharedApiWithoutAgent>, IDisposable
 {
     private static readonly string Admin = TestTokens.ForRole(Scopes.Admin);
     private readonly string _keys = Directory.CreateTempSubdirectory("hostops-leave-").FullName;
-    private TestApi _api = null!;
+    private readonly TestApi _api = shared.Api;
 
-    public async ValueTask InitializeAsync() => _api = await TestApi.StartAsync(nats.Url, withAgent: false);
-
-    public async ValueTask DisposeAsync()
-    {
-        await _api.DisposeAsync();
-        Directory.Delete(_keys, recursive: true);
-    }
+    public void Dispose() => Directory.Delete(_keys, recursive: true);
 
     [Fact]
     public async Task An_agent_signing_with_its_enrolled_key_is_removed()

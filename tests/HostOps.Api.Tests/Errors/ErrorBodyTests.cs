@@ -2,21 +2,15 @@ using System.Net;
 using System.Text;
 using HostOps.Api.Tests.Infrastructure;
 using HostOps.Contracts.Security;
-using HostOps.Testing.Nats;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HostOps.Api.Tests.Errors;
 
 /// <summary>Every 4xx/5xx carries <c>{error, details, code}</c>; bad input names its field; nothing leaks internals.</summary>
-public sealed class ErrorBodyTests(NatsFixture nats) : IClassFixture<NatsFixture>, IAsyncLifetime
+public sealed class ErrorBodyTests(ExplodingClockApi shared) : IClassFixture<ExplodingClockApi>
 {
-    private readonly ExplodingClock _clock = new();
-    private TestApi _api = null!;
-
-    public async ValueTask InitializeAsync() =>
-        _api = await TestApi.StartAsync(nats.Url, withAgent: false, services: s => s.AddSingleton<TimeProvider>(_clock));
-
-    public ValueTask DisposeAsync() => _api.DisposeAsync();
+    private readonly ExplodingClock _clock = shared.Clock;
+    private readonly TestApi _api = shared.Api;
 
     public static TheoryData<string, string, string?, string> BadRequests => new()
     {
@@ -169,4 +163,14 @@ public sealed class ErrorBodyTests(NatsFixture nats) : IClassFixture<NatsFixture
         raw.ShouldNotContain(" at ", Case.Sensitive);
         raw.ShouldNotContain("HostOps.", Case.Sensitive);
     }
+}
+
+/// <summary>The API <see cref="ErrorBodyTests"/> share: no agent, and a clock a test can make throw (and must reset).</summary>
+public sealed class ExplodingClockApi : SharedApi
+{
+    public ExplodingClock Clock { get; } = new();
+
+    protected override bool WithAgent => false;
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
 }

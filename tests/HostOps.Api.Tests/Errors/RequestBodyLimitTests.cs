@@ -4,7 +4,6 @@ using System.Text;
 using HostOps.Api.Tests.Infrastructure;
 using HostOps.Contracts.Security;
 using HostOps.Testing.Jobs;
-using HostOps.Testing.Nats;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,15 +11,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HostOps.Api.Tests.Errors;
 
 /// <summary>Request bodies over 64 KiB are refused with 413 and the error body, whether their length is declared or chunked.</summary>
-public sealed class RequestBodyLimitTests(NatsFixture nats) : IClassFixture<NatsFixture>, IAsyncLifetime
+public sealed class RequestBodyLimitTests(SharedApiWithoutAgent shared) : IClassFixture<SharedApiWithoutAgent>
 {
     private const int Limit = 64 * 1024;
     private static readonly string Admin = TestTokens.ForRole(Scopes.Admin);
-    private TestApi _api = null!;
-
-    public async ValueTask InitializeAsync() => _api = await TestApi.StartAsync(nats.Url, withAgent: false);
-
-    public ValueTask DisposeAsync() => _api.DisposeAsync();
+    private readonly TestApi _api = shared.Api;
 
     [Theory]
     [InlineData(true)]
@@ -47,7 +42,7 @@ public sealed class RequestBodyLimitTests(NatsFixture nats) : IClassFixture<Nats
     [InlineData(false)]
     public async Task Kestrel_refuses_it_too(bool chunked)
     {
-        var configuration = TestJobConfiguration.Create(nats.Url, new Dictionary<string, string?>
+        var configuration = TestJobConfiguration.Create(shared.Nats.Url, new Dictionary<string, string?>
         {
             ["api:server:port"] = "0",
             ["api:server:security:signing_key"] = TestTokens.SigningKey,

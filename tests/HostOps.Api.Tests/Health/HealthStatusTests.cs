@@ -7,13 +7,10 @@ using HostOps.Testing.Nats;
 namespace HostOps.Api.Tests.Health;
 
 /// <summary>The seed's <c>GET /health/status</c> document: field names, values from live data, and the two liveness checks.</summary>
-public sealed class HealthStatusTests(NatsFixture nats) : IClassFixture<NatsFixture>, IAsyncLifetime
+public sealed class HealthStatusTests(SharedApi shared) : IClassFixture<SharedApi>
 {
-    private TestApi _api = null!;
-
-    public async ValueTask InitializeAsync() => _api = await TestApi.StartAsync(nats.Url);
-
-    public ValueTask DisposeAsync() => _api.DisposeAsync();
+    private readonly NatsFixture _nats = shared.Nats;
+    private TestApi _api = shared.Api;
 
     [Fact]
     public async Task The_status_body_has_exactly_the_seed_field_names_and_is_200_when_all_is_well()
@@ -32,7 +29,7 @@ public sealed class HealthStatusTests(NatsFixture nats) : IClassFixture<NatsFixt
         body.GetProperty("version").GetString().ShouldBe(Repository.Version);
         body.GetProperty("uptime").GetString()!.ShouldMatch(@"^(\d+d)?(\d+h)?(\d+m)?(\d+s)?$");
         Names(body.GetProperty("nats")).ShouldBe(["url", "version"]);
-        body.GetProperty("nats").GetProperty("url").GetString().ShouldBe(nats.Url);
+        body.GetProperty("nats").GetProperty("url").GetString().ShouldBe(_nats.Url);
         body.GetProperty("nats").GetProperty("version").GetString().ShouldNotBeNullOrEmpty();
 
         var config = _api.Factory.Configuration;
@@ -51,6 +48,9 @@ public sealed class HealthStatusTests(NatsFixture nats) : IClassFixture<NatsFixt
     [Fact]
     public async Task Job_counts_move_with_jobs_at_once_and_agree_with_the_job_endpoints()
     {
+        // Exact counts from zero: a job system of its own, not the class's.
+        await using var own = await TestApi.StartAsync(_nats.Url);
+        _api = own;
         var token = TestTokens.ForRole(Scopes.Admin);
         (await HealthyStatusAsync()).Body.GetProperty("jobs").GetProperty("total").GetInt32().ShouldBe(0);
 
@@ -109,7 +109,7 @@ public sealed class HealthStatusTests(NatsFixture nats) : IClassFixture<NatsFixt
     [Fact]
     public async Task Without_a_live_agent_the_status_is_503_degraded_naming_the_agents_component()
     {
-        await using var lonely = await TestApi.StartAsync(nats.Url, withAgent: false);
+        await using var lonely = await TestApi.StartAsync(_nats.Url, withAgent: false);
         using var response = await lonely.Client.SendAsync(HttpMethod.Get, "/health/status", TestTokens.ForRole(Scopes.Read));
         response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
         var body = await response.ReadJsonAsync();

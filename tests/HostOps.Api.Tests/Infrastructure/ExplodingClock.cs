@@ -1,7 +1,7 @@
 namespace HostOps.Api.Tests.Infrastructure;
 
 /// <summary>A clock that can be told to throw, to drive an unexpected exception through a real endpoint.</summary>
-internal sealed class ExplodingClock : TimeProvider
+public sealed class ExplodingClock : TimeProvider
 {
     public bool Explode { get; set; }
 

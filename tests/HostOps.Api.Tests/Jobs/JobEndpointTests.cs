@@ -2,19 +2,14 @@ using System.Net;
 using System.Text.Json;
 using HostOps.Api.Tests.Infrastructure;
 using HostOps.Contracts.Security;
-using HostOps.Testing.Nats;
 
 namespace HostOps.Api.Tests.Jobs;
 
 /// <summary>The job endpoints over the real job system and agent: submit, read, list, count, workers, delete, retry.</summary>
-public sealed class JobEndpointTests(NatsFixture nats) : IClassFixture<NatsFixture>, IAsyncLifetime
+public sealed class JobEndpointTests(SharedApi shared) : IClassFixture<SharedApi>
 {
     private static readonly string Admin = TestTokens.ForRole(Scopes.Admin);
-    private TestApi _api = null!;
-
-    public async ValueTask InitializeAsync() => _api = await TestApi.StartAsync(nats.Url);
-
-    public ValueTask DisposeAsync() => _api.DisposeAsync();
+    private TestApi _api = shared.Api;
 
     [Fact]
     public async Task A_submitted_job_is_201_with_its_location_and_completes_with_the_hosts_response()
@@ -39,6 +34,9 @@ public sealed class JobEndpointTests(NatsFixture nats) : IClassFixture<NatsFixtu
     [Fact]
     public async Task Listing_is_newest_first_filters_by_status_and_pages()
     {
+        // No job of the dead-letter queue at all: a job system of its own, not the class's.
+        await using var own = await TestApi.StartAsync(shared.Nats.Url);
+        _api = own;
         var ids = new List<Guid>();
         for (var i = 0; i < 3; i++)
         {
@@ -65,6 +63,9 @@ public sealed class JobEndpointTests(NatsFixture nats) : IClassFixture<NatsFixtu
     [Fact]
     public async Task Listing_continues_by_the_next_cursor_and_says_null_on_the_last_page()
     {
+        // The last page must hold only this test's first job: a job system of its own, not the class's.
+        await using var own = await TestApi.StartAsync(shared.Nats.Url);
+        _api = own;
         var ids = new List<Guid>();
         for (var i = 0; i < 3; i++)
         {

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using HostOps.Api.Tests.Infrastructure;
 using HostOps.Contracts.Operations;
-using HostOps.Testing.Nats;
 
 namespace HostOps.Api.Tests.OpenApi;
 
@@ -11,13 +10,9 @@ namespace HostOps.Api.Tests.OpenApi;
 /// The framework-generated document declares every endpoint, the bearer scheme and the error answers, and the
 /// copy in <c>docs/openapi.json</c> is kept equal to it. Regenerate the copy with <c>HOSTOPS_UPDATE_OPENAPI=1</c>.
 /// </summary>
-public sealed class OpenApiDocumentTests(NatsFixture nats) : IClassFixture<NatsFixture>, IAsyncLifetime
+public sealed class OpenApiDocumentTests(SharedApiWithoutAgent shared) : IClassFixture<SharedApiWithoutAgent>
 {
-    private TestApi _api = null!;
-
-    public async ValueTask InitializeAsync() => _api = await TestApi.StartAsync(nats.Url, withAgent: false);
-
-    public ValueTask DisposeAsync() => _api.DisposeAsync();
+    private readonly TestApi _api = shared.Api;
 
     [Fact]
     public async Task Every_secured_endpoint_declares_the_bearer_scheme_and_401_403_429()

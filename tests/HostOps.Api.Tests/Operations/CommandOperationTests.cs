@@ -1,20 +1,15 @@
 using System.Net;
 using HostOps.Api.Tests.Infrastructure;
 using HostOps.Contracts.Security;
-using HostOps.Testing.Nats;
 
 namespace HostOps.Api.Tests.Operations;
 
 /// <summary><c>POST /command/exec</c>: admin only, its input checked (and its time-out against the API's wait) before any job.</summary>
-public sealed class CommandOperationTests(NatsFixture nats) : IClassFixture<NatsFixture>, IAsyncLifetime
+public sealed class CommandOperationTests(SharedApi shared) : IClassFixture<SharedApi>
 {
     private static readonly string Admin = TestTokens.ForRole(Scopes.Admin);
     private static readonly string Writer = TestTokens.ForRole(Scopes.Write);
-    private TestApi _api = null!;
-
-    public async ValueTask InitializeAsync() => _api = await TestApi.StartAsync(nats.Url);
-
-    public ValueTask DisposeAsync() => _api.DisposeAsync();
+    private readonly TestApi _api = shared.Api;
 
     public static TheoryData<string, string> BadRequests => new()
     {

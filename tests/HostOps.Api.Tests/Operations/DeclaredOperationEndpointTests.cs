@@ -1,7 +1,6 @@
 using System.Net;
 using HostOps.Api.Tests.Infrastructure;
 using HostOps.Contracts.Security;
-using HostOps.Testing.Nats;
 
 namespace HostOps.Api.Tests.Operations;
 
@@ -9,15 +8,11 @@ namespace HostOps.Api.Tests.Operations;
 /// The endpoint a declaration gives (here <c>PUT /system/hostname</c>, answered by a canned agent): the input from
 /// body, route and query, every refusal a 400 naming the field before any job exists, failed hosts listed.
 /// </summary>
-public sealed class DeclaredOperationEndpointTests(NatsFixture nats) : IClassFixture<NatsFixture>, IAsyncLifetime
+public sealed class DeclaredOperationEndpointTests(SharedApi shared) : IClassFixture<SharedApi>
 {
     private static readonly string Reader = TestTokens.ForRole(Scopes.Read);
     private static readonly string Writer = TestTokens.ForRole(Scopes.Write);
-    private TestApi _api = null!;
-
-    public async ValueTask InitializeAsync() => _api = await TestApi.StartAsync(nats.Url);
-
-    public ValueTask DisposeAsync() => _api.DisposeAsync();
+    private readonly TestApi _api = shared.Api;
 
     [Fact]
     public async Task A_change_answers_one_item_per_host_with_status_and_changed()

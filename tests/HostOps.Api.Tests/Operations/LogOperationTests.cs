@@ -1,19 +1,14 @@
 using System.Net;
 using HostOps.Api.Tests.Infrastructure;
 using HostOps.Contracts.Security;
-using HostOps.Testing.Nats;
 
 namespace HostOps.Api.Tests.Operations;
 
 /// <summary>The log endpoints: their input rules as 400s naming the field, their scope, and a call through to the agent.</summary>
-public sealed class LogOperationTests(NatsFixture nats) : IClassFixture<NatsFixture>, IAsyncLifetime
+public sealed class LogOperationTests(SharedApi shared) : IClassFixture<SharedApi>
 {
     private static readonly string Reader = TestTokens.ForRole(Scopes.Read);
-    private TestApi _api = null!;
-
-    public async ValueTask InitializeAsync() => _api = await TestApi.StartAsync(nats.Url);
-
-    public ValueTask DisposeAsync() => _api.DisposeAsync();
+    private readonly TestApi _api = shared.Api;
 
     [Theory]
     [InlineData("/log?lines=0", "lines: 0 is out of range (1-1000)")]

@@ -1,20 +1,15 @@
 using System.Net;
 using HostOps.Api.Tests.Infrastructure;
 using HostOps.Contracts.Security;
-using HostOps.Testing.Nats;
 
 namespace HostOps.Api.Tests.Operations;
 
 /// <summary>Each node operation endpoint submits a job, waits for the agent and answers <c>{"results":[…]}</c>.</summary>
-public sealed class NodeOperationTests(NatsFixture nats) : IClassFixture<NatsFixture>, IAsyncLifetime
+public sealed class NodeOperationTests(SharedApi shared) : IClassFixture<SharedApi>
 {
     private static readonly string Reader = TestTokens.ForRole(Scopes.Read);
     private static readonly string Writer = TestTokens.ForRole(Scopes.Write);
-    private TestApi _api = null!;
-
-    public async ValueTask InitializeAsync() => _api = await TestApi.StartAsync(nats.Url);
-
-    public ValueTask DisposeAsync() => _api.DisposeAsync();
+    private readonly TestApi _api = shared.Api;
 
     [Theory]
     [InlineData("")]
@@ -90,7 +85,7 @@ public sealed class NodeOperationTests(NatsFixture nats) : IClassFixture<NatsFix
     [Fact]
     public async Task A_job_nobody_answers_in_time_is_504_with_its_id_and_stays_pollable()
     {
-        await using var api = await TestApi.StartAsync(nats.Url, withAgent: false, new Dictionary<string, string?> { ["api:server:job_timeout"] = "500ms" });
+        await using var api = await TestApi.StartAsync(shared.Nats.Url, withAgent: false, new Dictionary<string, string?> { ["api:server:job_timeout"] = "500ms" });
         using var response = await api.Client.SendAsync(HttpMethod.Get, "/system/hostname?target_hostname=ghost", Reader);
         response.StatusCode.ShouldBe(HttpStatusCode.GatewayTimeout);
         var error = await response.ReadErrorAsync();

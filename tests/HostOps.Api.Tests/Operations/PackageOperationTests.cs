@@ -1,21 +1,16 @@
 using System.Net;
 using HostOps.Api.Tests.Infrastructure;
 using HostOps.Contracts.Security;
-using HostOps.Testing.Nats;
 
 namespace HostOps.Api.Tests.Operations;
 
 /// <summary>The package endpoints beyond what every declared operation gets: their input rules, scopes and routes.</summary>
-public sealed class PackageOperationTests(NatsFixture nats) : IClassFixture<NatsFixture>, IAsyncLifetime
+public sealed class PackageOperationTests(SharedApi shared) : IClassFixture<SharedApi>
 {
     private static readonly string Reader = TestTokens.ForRole(Scopes.Read);
     private static readonly string Writer = TestTokens.ForRole(Scopes.Write);
     private const string NameForm = "(1-128 of A-Z a-z 0-9 + . _ -, starting with a letter or digit)";
-    private TestApi _api = null!;
-
-    public async ValueTask InitializeAsync() => _api = await TestApi.StartAsync(nats.Url);
-
-    public ValueTask DisposeAsync() => _api.DisposeAsync();
+    private readonly TestApi _api = shared.Api;
 
     [Theory]
     [InlineData("GET", "/package?pattern=a%2Fb", null, "pattern: 'a/b' is not a valid pattern (1-128 of A-Z a-z 0-9 + . _ - and the wildcards * and ?)")]

@@ -1,19 +1,14 @@
 using System.Net;
 using HostOps.Api.Tests.Infrastructure;
 using HostOps.Contracts.Security;
-using HostOps.Testing.Nats;
 
 namespace HostOps.Api.Tests.Operations;
 
 /// <summary>The power endpoints: admin only, their input rules, and an answer per host (canned: nothing reboots).</summary>
-public sealed class PowerOperationTests(NatsFixture nats) : IClassFixture<NatsFixture>, IAsyncLifetime
+public sealed class PowerOperationTests(SharedApi shared) : IClassFixture<SharedApi>
 {
     private static readonly string Admin = TestTokens.ForRole(Scopes.Admin);
-    private TestApi _api = null!;
-
-    public async ValueTask InitializeAsync() => _api = await TestApi.StartAsync(nats.Url);
-
-    public ValueTask DisposeAsync() => _api.DisposeAsync();
+    private readonly TestApi _api = shared.Api;
 
     [Theory]
     [InlineData("/power/reboot", """{"delay":4}""", "delay: 4 is out of range (5-3600 seconds)")]

@@ -1,20 +1,15 @@
 using System.Net;
 using HostOps.Api.Tests.Infrastructure;
 using HostOps.Contracts.Security;
-using HostOps.Testing.Nats;
 
 namespace HostOps.Api.Tests.Operations;
 
 /// <summary>The process endpoints: their input rules (a 400 naming the field), their scopes, and a call that succeeds.</summary>
-public sealed class ProcessOperationTests(NatsFixture nats) : IClassFixture<NatsFixture>, IAsyncLifetime
+public sealed class ProcessOperationTests(SharedApi shared) : IClassFixture<SharedApi>
 {
     private static readonly string Reader = TestTokens.ForRole(Scopes.Read);
     private static readonly string Writer = TestTokens.ForRole(Scopes.Write);
-    private TestApi _api = null!;
-
-    public async ValueTask InitializeAsync() => _api = await TestApi.StartAsync(nats.Url);
-
-    public ValueTask DisposeAsync() => _api.DisposeAsync();
+    private readonly TestApi _api = shared.Api;
 
     [Theory]
     [InlineData("GET", "/process?sort=size", null, "sort: 'size' is not one of cpu, rss, pid, start")]

@@ -1,20 +1,15 @@
 using System.Net;
 using HostOps.Api.Tests.Infrastructure;
 using HostOps.Contracts.Security;
-using HostOps.Testing.Nats;
 
 namespace HostOps.Api.Tests.Operations;
 
 /// <summary>The service endpoints: their input rules as 400s naming the field, their scopes, and a call through to the agent.</summary>
-public sealed class ServiceOperationTests(NatsFixture nats) : IClassFixture<NatsFixture>, IAsyncLifetime
+public sealed class ServiceOperationTests(SharedApi shared) : IClassFixture<SharedApi>
 {
     private static readonly string Reader = TestTokens.ForRole(Scopes.Read);
     private static readonly string Writer = TestTokens.ForRole(Scopes.Write);
-    private TestApi _api = null!;
-
-    public async ValueTask InitializeAsync() => _api = await TestApi.StartAsync(nats.Url);
-
-    public ValueTask DisposeAsync() => _api.DisposeAsync();
+    private readonly TestApi _api = shared.Api;
 
     [Theory]
     [InlineData("GET", "/service/-x", "name: '-x' is not a valid unit name")]

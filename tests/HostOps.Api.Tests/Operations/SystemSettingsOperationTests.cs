@@ -3,21 +3,16 @@ using System.Text.Json;
 using HostOps.Api.Tests.Infrastructure;
 using HostOps.Contracts.Security;
 using HostOps.Testing.Certificates;
-using HostOps.Testing.Nats;
 
 namespace HostOps.Api.Tests.Operations;
 
 /// <summary>The sysctl, time zone, NTP, trusted-CA and cron endpoints: each bad input is a 400 naming its field (no job is sent), and the scopes.</summary>
-public sealed class SystemSettingsOperationTests(NatsFixture nats) : IClassFixture<NatsFixture>, IAsyncLifetime
+public sealed class SystemSettingsOperationTests(SharedApi shared) : IClassFixture<SharedApi>
 {
     private static readonly string Reader = TestTokens.ForRole(Scopes.Read);
     private static readonly string Writer = TestTokens.ForRole(Scopes.Write);
     private static readonly string Admin = TestTokens.ForRole(Scopes.Admin);
-    private TestApi _api = null!;
-
-    public async ValueTask InitializeAsync() => _api = await TestApi.StartAsync(nats.Url);
-
-    public ValueTask DisposeAsync() => _api.DisposeAsync();
+    private readonly TestApi _api = shared.Api;
 
     [Theory]
     [InlineData("GET", "/sysctl?prefix=net..ipv4", null, "prefix: 'net..ipv4' is not a sysctl key")]

@@ -2,22 +2,17 @@ using System.Net;
 using System.Text.Json;
 using HostOps.Api.Tests.Infrastructure;
 using HostOps.Contracts.Security;
-using HostOps.Testing.Nats;
 
 namespace HostOps.Api.Tests.Operations;
 
 /// <summary>The user, SSH key and group endpoints beyond what every declared operation gets: input rules, the admin scope, the password never stored.</summary>
-public sealed class UserOperationTests(NatsFixture nats) : IClassFixture<NatsFixture>, IAsyncLifetime
+public sealed class UserOperationTests(SharedApi shared) : IClassFixture<SharedApi>
 {
     private const string Plaintext = "p4ss-never-stored";
     private static readonly string Reader = TestTokens.ForRole(Scopes.Read);
     private static readonly string Writer = TestTokens.ForRole(Scopes.Write);
     private static readonly string Admin = TestTokens.ForRole(Scopes.Admin);
-    private TestApi _api = null!;
-
-    public async ValueTask InitializeAsync() => _api = await TestApi.StartAsync(nats.Url);
-
-    public ValueTask DisposeAsync() => _api.DisposeAsync();
+    private TestApi _api = shared.Api;
 
     // One API for every case (each start costs seconds): method, path, body, the start of the 400's details.
     private static readonly (string Method, string Path, string? Body, string Details)[] BadInputs =
@@ -95,6 +90,9 @@ public sealed class UserOperationTests(NatsFixture nats) : IClassFixture<NatsFix
     [Fact]
     public async Task A_plaintext_password_is_stored_only_as_its_sha512_crypt_hash_by_the_endpoint_and_post_job()
     {
+        // Reads every stored password job back: a job system of its own, not the class's.
+        await using var own = await TestApi.StartAsync(shared.Nats.Url);
+        _api = own;
         using var endpoint = await _api.Client.SendAsync(HttpMethod.Put, "/user/deploy/password", Admin, $$"""{"password":"{{Plaintext}}"}""");
         var submitted = "{\"operation\":{\"type\":\"user.password.set\",\"data\":{\"name\":\"deploy\",\"password\":\"" + Plaintext + "\",\"dry_run\":true}}}";
         using var job = await _api.Client.SendAsync(HttpMethod.Post, "/job", Admin, submitted);

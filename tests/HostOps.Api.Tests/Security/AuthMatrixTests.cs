@@ -1,22 +1,17 @@
 using System.Net;
 using HostOps.Api.Tests.Infrastructure;
 using HostOps.Contracts.Security;
-using HostOps.Testing.Nats;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HostOps.Api.Tests.Security;
 
 /// <summary>Every secured endpoint against every kind of bad token, each role and scope-only tokens.</summary>
-public sealed class AuthMatrixTests(NatsFixture nats) : IClassFixture<NatsFixture>, IAsyncLifetime
+public sealed class AuthMatrixTests(SharedApi shared) : IClassFixture<SharedApi>
 {
-    private TestApi _api = null!;
+    private readonly TestApi _api = shared.Api;
 
     private HttpClient Client => _api.Client;
-
-    public async ValueTask InitializeAsync() => _api = await TestApi.StartAsync(nats.Url);
-
-    public ValueTask DisposeAsync() => _api.DisposeAsync();
 
     public static TheoryData<string> BadTokenKinds => ["missing", "garbage", "wrong-key", "alg-none", "expired", "hs512", "no-exp", "basic-scheme"];
 
