@@ -40,9 +40,9 @@ dotnet format HostOps.slnx --verify-no-changes --no-restore -v quiet > "$log.for
 format_pid=$!
 
 echo "== test"
-# The end-to-end and fault-injection suites start real process trees whose timing bounds must not depend on what
-# else runs beside them: they run last, one module at a time. The other modules run side by side before them.
-serial='/HostOps\.(EndToEnd|Faults)\.Tests\.csproj$'
+# The end-to-end, fault-injection and browser suites start real process trees whose timing bounds must not depend
+# on what else runs beside them: they run last, one module at a time. The other modules run side by side before them.
+serial='/HostOps\.(EndToEnd|Faults|Ui)\.Tests\.csproj$'
 # run_part NAME GREP_FLAGS [dotnet test options]: the solution's projects that grep (-E or -vE) $serial selects.
 run_part() {
   local name="$1" flags="$2"; shift 2
