@@ -4,7 +4,11 @@ using HostOps.Providers;
 using HostOps.Providers.Commands;
 using HostOps.Providers.System;
 using HostOps.Testing.Fakes;
+using HostOps.Jobs.Configuration;
+using HostOps.Jobs.Files;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NATS.Client.Core;
 
 namespace HostOps.Agent.Tests.Operations;
 
@@ -26,9 +30,15 @@ internal sealed class HandlerHost : IDisposable
             .AddSingleton<IMountStats>(MountStats)
             .AddSingleton(new HostChangeGuard(() => hostChangesAllowed))
             .AddSingleton(commands ?? CommandPolicy.Disabled)
+            .AddSingleton(UnusedFileStore)
             .AddOperationHandlers()
             .BuildServiceProvider();
     }
+
+    // The deploy and write-from-store handlers need the store to be built; they run against a real one in
+    // tests/HostOps.Api.Tests/Files. This one's connection is never opened: no handler test here reaches it.
+    private static FileStore UnusedFileStore { get; } =
+        new(new NatsConnection(new NatsOpts { Url = "nats://127.0.0.1:1" }), Options.Create(new JobOptions()));
 
     public FakeCommandRunner Commands { get; } = new();
 
