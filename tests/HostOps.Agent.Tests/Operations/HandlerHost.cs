@@ -1,11 +1,11 @@
 using System.Text.Json;
 using HostOps.Agent.Operations;
+using HostOps.Jobs.Configuration;
+using HostOps.Jobs.Files;
 using HostOps.Providers;
 using HostOps.Providers.Commands;
 using HostOps.Providers.System;
 using HostOps.Testing.Fakes;
-using HostOps.Jobs.Configuration;
-using HostOps.Jobs.Files;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NATS.Client.Core;
