@@ -108,7 +108,11 @@ public static class ConfigValidator
         AtLeastOne("job:kv:replicas", job.Kv.Replicas);
         AtLeastOne("job:dlq:replicas", job.Dlq.Replicas);
         AtLeastOne("job:registry:replicas", job.Registry.Replicas);
-        AtLeastOne("job:files:replicas", job.Files.Replicas);
+        if (job.Files.Replicas is { } fileReplicas)
+        {
+            AtLeastOne("job:files:replicas", fileReplicas);
+        }
+
         AtLeastOne("job:consumer:max_deliver", job.Consumer.MaxDeliver);
         AtLeastOne("job:worker:max_jobs", job.Worker.MaxJobs);
         Positive("job:stream:max_age", job.Stream.MaxAge);

@@ -10,7 +10,8 @@ public sealed class JobFilesOptions
 
     public string Storage { get; set; } = "file";
 
-    public int Replicas { get; set; } = 1;
+    /// <summary>Unset: as many as <c>job.stream.replicas</c>, so a cluster's file store survives the loss of a server too.</summary>
+    public int? Replicas { get; set; }
 
     /// <summary>The bucket's size limit; a full bucket refuses uploads (503 naming the bucket).</summary>
     [ConfigurationKeyName("max_bytes")]

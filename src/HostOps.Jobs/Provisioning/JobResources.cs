@@ -48,20 +48,21 @@ public static class JobResources
         var registry = options.Registry;
         await EnsureBucketAsync(kv, "job.registry.max_bytes", Bucket(registry.Bucket, registry.Storage, registry.Replicas, registry.Ttl, registry.MaxBytes), cancellationToken);
         await EnsureBucketAsync(kv, "job.registry.max_bytes", Bucket(registry.EnrollmentBucket, registry.Storage, registry.Replicas, new Duration(TimeSpan.Zero), registry.MaxBytes), cancellationToken);
-        await EnsureStreamAsync(js, "job.files.max_bytes", FileStoreStream(options.Files), cancellationToken);
+        await EnsureStreamAsync(js, "job.files.max_bytes", FileStoreStream(options.Files, options.Stream.Replicas), cancellationToken);
         await EnsureSharedConsumerAsync(js, options, cancellationToken);
     }
 
     /// <summary>
     /// The stream behind the file store's Object Store bucket, as <c>NatsObjContext.CreateObjectStoreAsync</c> makes it
     /// (<c>OBJ_&lt;bucket&gt;</c>, chunks and metadata subjects, rollups, direct gets), created or updated in place so a
-    /// changed <c>job.files.max_bytes</c> applies at the next start.
+    /// changed <c>job.files.max_bytes</c> applies at the next start. Its replicas follow the job stream's unless
+    /// <c>job.files.replicas</c> is set.
     /// </summary>
-    public static StreamConfig FileStoreStream(JobFilesOptions files) =>
+    public static StreamConfig FileStoreStream(JobFilesOptions files, int jobReplicas) =>
         new($"OBJ_{files.Bucket}", [$"$O.{files.Bucket}.C.>", $"$O.{files.Bucket}.M.>"])
         {
             Storage = StorageOf(files.Storage),
-            NumReplicas = files.Replicas,
+            NumReplicas = files.Replicas ?? jobReplicas,
             MaxBytes = files.MaxBytes.Bytes,
             Discard = StreamConfigDiscard.New,
             AllowRollupHdrs = true,
