@@ -91,6 +91,10 @@ public sealed class HostOpsApiClient : IDisposable
     public Task<JobList> ListJobsAsync(string? status, int? limit, int? offset, string? cursor, CancellationToken cancellationToken = default) =>
         GetAsync(ApiRequest.ListJobs(status, limit, offset, cursor), HostOpsJsonContext.Default.JobList, cancellationToken);
 
+    /// <summary>One page of the jobs of an operation type and/or target (as submitted), optionally of one status.</summary>
+    public Task<JobList> ListJobsAsync(string? status, string? operation, string? target, int? limit = null, string? cursor = null, CancellationToken cancellationToken = default) =>
+        GetAsync(ApiRequest.ListJobs(status, limit, null, cursor, operation, target), HostOpsJsonContext.Default.JobList, cancellationToken);
+
     /// <summary>Every job (optionally of one status), newest first, page by page through the cursor.</summary>
     public async IAsyncEnumerable<JobDetail> ListAllJobsAsync(
         string? status = null, int? pageSize = null, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -26,8 +26,8 @@ public sealed record ApiRequest(HttpMethod Method, string Path, HttpContent? Con
         new(HttpMethod.Post, "job", JsonContent.Create(request, HostOpsJsonContext.Default.SubmitJobRequest));
 
     /// <param name="cursor">The <c>next</c> of the previous page, to continue right after it.</param>
-    public static ApiRequest ListJobs(string? status = null, int? limit = null, int? offset = null, string? cursor = null) =>
-        new(HttpMethod.Get, "job" + Query(("status", status), ("limit", Number(limit)), ("offset", Number(offset)), ("cursor", cursor)));
+    public static ApiRequest ListJobs(string? status = null, int? limit = null, int? offset = null, string? cursor = null, string? operation = null, string? target = null) =>
+        new(HttpMethod.Get, "job" + Query(("status", status), ("operation", operation), ("target_hostname", target), ("limit", Number(limit)), ("offset", Number(offset)), ("cursor", cursor)));
 
     /// <summary><c>GET /audit</c>: one page of audited requests, oldest first.</summary>
     public static ApiRequest ListAudit(AuditFilter? filter = null, int? limit = null, string? cursor = null) =>

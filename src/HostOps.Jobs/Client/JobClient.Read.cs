@@ -38,8 +38,16 @@ public sealed partial class JobClient
     /// <paramref name="cursor"/> (the <c>next</c> of the previous page) continues right after that page's last job,
     /// whatever was added meanwhile; <paramref name="offset"/> then skips that many more.
     /// </summary>
-    public async Task<JobList> ListAsync(string? status, int limit, int offset, string? cursor, CancellationToken cancellationToken)
+    public Task<JobList> ListAsync(string? status, int limit, int offset, string? cursor, CancellationToken cancellationToken) =>
+        ListAsync(new JobListQuery(status, limit, offset, cursor), cancellationToken);
+
+    /// <summary>
+    /// One page of jobs, newest first, of the status, operation type and target the query names (null: any); see
+    /// <see cref="ListAsync(string?, int, int, string?, CancellationToken)"/> for the paging.
+    /// </summary>
+    public async Task<JobList> ListAsync(JobListQuery query, CancellationToken cancellationToken)
     {
+        var (status, limit, offset, cursor) = (query.Status, query.Limit, query.Offset, query.Cursor);
         if (status is not null && !JobStatus.IsKnown(status))
         {
             throw new JobRequestException("status", $"unknown status '{status}'; use one of {string.Join(", ", JobStatus.All)}");
@@ -54,7 +62,7 @@ public sealed partial class JobClient
         }
 
         await CatchUpAsync(cancellationToken);
-        var page = _index.Page(status, after, Math.Max(0, offset), Math.Max(0, limit));
+        var page = _index.Page(status, after, Math.Max(0, offset), Math.Max(0, limit), query.Matches);
         var live = new LiveHosts(_agents);
         var items = await Task.WhenAll(page.Items.Select(job => DetailAsync(job, live, cancellationToken)));
         var next = page.HasMore && page.Items.Count > 0 ? JobCursor.Encode(page.Items[^1].Order) : null;

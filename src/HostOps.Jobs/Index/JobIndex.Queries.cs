@@ -3,16 +3,26 @@ namespace HostOps.Jobs.Index;
 public sealed partial class JobIndex
 {
     /// <summary>
-    /// One page of jobs, newest first, optionally of one status: after the position <paramref name="after"/> (a
-    /// cursor) when given, then skipping <paramref name="offset"/>. The cost grows with the page and the offset, not
-    /// with the number of jobs.
+    /// One page of jobs, newest first, optionally of one status and only those <paramref name="match"/> takes: after
+    /// the position <paramref name="after"/> (a cursor) when given, then skipping <paramref name="offset"/> matches.
+    /// Without <paramref name="match"/> the cost grows with the page and the offset, not with the number of jobs; with
+    /// it, the status's jobs are walked until the page is full, and once more to count the matches.
     /// </summary>
-    internal JobPage Page(string? status, JobOrder? after, int offset, int limit)
+    internal JobPage Page(string? status, JobOrder? after, int offset, int limit, Func<IndexedJob, bool>? match = null)
     {
         lock (_gate)
         {
             var set = status is null ? _all : _byStatus[status];
-            var from = after is { } position ? set.After(position).Skip(offset) : set.From(offset);
+            var from = after is { } position ? set.After(position) : set.From(0);
+            if (match is null)
+            {
+                from = after is null ? set.From(offset) : from.Skip(offset);
+            }
+            else
+            {
+                from = from.Where(match).Skip(offset);
+            }
+
             var items = from.Take(limit + 1).ToList();
             var hasMore = items.Count > limit;
             if (hasMore)
@@ -20,7 +30,7 @@ public sealed partial class JobIndex
                 items.RemoveAt(limit);
             }
 
-            return new JobPage(set.Count, items, hasMore);
+            return new JobPage(match is null ? set.Count : set.From(0).Count(match), items, hasMore);
         }
     }
 

@@ -61,6 +61,33 @@ public sealed class JobEndpointTests(SharedApi shared) : IClassFixture<SharedApi
     }
 
     [Fact]
+    public async Task Listing_filters_by_operation_and_target_hostname()
+    {
+        var target = $"filter-{Guid.NewGuid():N}"[..20];
+        var mine = await SubmitAsync($$"""{"operation":{"type":"system.uptime.get"},"target_hostname":"{{target}}"}""");
+        await SubmitAsync($$"""{"operation":{"type":"system.hostname.get"},"target_hostname":"{{target}}"}""");
+
+        using var page = await _api.Client.SendAsync(HttpMethod.Get, $"/job?operation=system.uptime.get&target_hostname={target}", Admin);
+
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var list = await page.ReadJsonAsync();
+        list.GetProperty("total_items").GetInt32().ShouldBe(1);
+        list.GetProperty("items").EnumerateArray().Single().GetProperty("id").GetGuid().ShouldBe(mine);
+    }
+
+    [Theory]
+    [InlineData("/job?operation=system.nothing.get", "operation: is not a known operation type")]
+    [InlineData("/job?target_hostname=a%20b", "target_hostname: ")]
+    [InlineData("/job?status=finished", "status: must be one of")]
+    public async Task A_bad_list_filter_is_400_naming_it(string path, string details)
+    {
+        using var response = await _api.Client.SendAsync(HttpMethod.Get, path, Admin);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.ReadErrorAsync()).Details.ShouldNotBeNull().ShouldStartWith(details);
+    }
+
+    [Fact]
     public async Task Listing_continues_by_the_next_cursor_and_says_null_on_the_last_page()
     {
         // The last page must hold only this test's first job: a job system of its own, not the class's.

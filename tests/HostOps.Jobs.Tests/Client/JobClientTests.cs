@@ -55,6 +55,40 @@ public sealed class JobClientTests(NatsFixture nats) : IClassFixture<NatsFixture
     }
 
     [Fact]
+    public async Task Listing_filters_by_operation_and_target_with_the_matching_total_and_cursor_pages()
+    {
+        await using var system = await TestJobSystem.StartAsync(nats.Url);
+        var web = new List<Guid>();
+        for (var i = 0; i < 6; i++)
+        {
+            // Four go to web-01 (uptime and hostname reads), two uptime reads to db-01.
+            var (operation, target) = (i % 3) switch
+            {
+                0 => (OperationTypes.UptimeGet, "web-01"),
+                1 => (OperationTypes.HostnameGet, "web-01"),
+                _ => (OperationTypes.UptimeGet, "db-01"),
+            };
+            var id = (await system.Client.SubmitAsync(new JobOperation(operation), target, Ct)).JobId;
+            if (target == "web-01")
+            {
+                web.Add(id);
+            }
+        }
+
+        var first = await system.Client.ListAsync(new JobListQuery(null, 3, Target: "web-01"), Ct);
+        first.TotalItems.ShouldBe(4);
+        first.Items.Select(j => j.Id).ShouldBe(Enumerable.Reverse(web).Take(3));
+        var rest = await system.Client.ListAsync(new JobListQuery(null, 3, Cursor: first.Next, Target: "web-01"), Ct);
+        rest.Items.Select(j => j.Id).ShouldBe([web[0]]);
+        rest.Next.ShouldBeNull();
+
+        var uptimeOnWeb = await system.Client.ListAsync(new JobListQuery(JobStatus.Unprocessed, 10, Operation: OperationTypes.UptimeGet, Target: "web-01"), Ct);
+        uptimeOnWeb.TotalItems.ShouldBe(2);
+        uptimeOnWeb.Items.ShouldAllBe(j => j.Operation.Type == OperationTypes.UptimeGet && j.TargetHostname == "web-01");
+        (await system.Client.ListAsync(new JobListQuery(JobStatus.Completed, 10, Target: "web-01"), Ct)).TotalItems.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Pages_continue_by_cursor_without_repeats_or_gaps_while_jobs_arrive()
     {
         await using var system = await TestJobSystem.StartAsync(nats.Url);

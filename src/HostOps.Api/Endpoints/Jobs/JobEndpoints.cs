@@ -10,6 +10,7 @@ using HostOps.Contracts.Operations;
 using HostOps.Contracts.Security;
 using HostOps.Jobs.Client;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace HostOps.Api.Endpoints.Jobs;
 
@@ -36,7 +37,7 @@ internal static class JobEndpoints
         group.MapGet("/job", ListAsync)
             .RequireScope(Scopes.Read)
             .WithName("ListJobs")
-            .WithSummary("One page of jobs, newest first, optionally of one status.")
+            .WithSummary("One page of jobs, newest first, optionally of one status, operation type and target.")
             .ProducesErrors(StatusCodes.Status400BadRequest);
 
         group.MapGet("/job/status", StatsAsync)
@@ -109,12 +110,18 @@ internal static class JobEndpoints
 
     // Deep pages go by cursor: a cursor costs the same on page 1 and page 10,000, an offset grows with itself.
     private static async Task<Results<Ok<JobList>, JsonHttpResult<ErrorBody>>> ListAsync(
-        JobClient jobs, CancellationToken cancellationToken, string? status = null, string? limit = null, string? offset = null, string? cursor = null)
+        JobClient jobs,
+        CancellationToken cancellationToken,
+        string? status = null,
+        string? operation = null,
+        [FromQuery(Name = "target_hostname")] string? targetHostname = null,
+        string? limit = null,
+        string? offset = null,
+        string? cursor = null)
     {
-        status = string.IsNullOrEmpty(status) ? null : status; // "?status=" means no filter
-        if (status is not null && !JobStatus.IsKnown(status))
+        if (JobFilterQuery.Read(status, operation, targetHostname, out var invalid) is not { } filter)
         {
-            return ApiErrors.Invalid("status", $"must be one of {string.Join(", ", JobStatus.All)}");
+            return invalid!;
         }
 
         if (!TryParse(limit, DefaultLimit, 1, MaxLimit, out var pageSize))
@@ -135,7 +142,7 @@ internal static class JobEndpoints
 
         try
         {
-            return TypedResults.Ok(await jobs.ListAsync(status, pageSize, skip, cursor, cancellationToken));
+            return TypedResults.Ok(await jobs.ListAsync(new JobListQuery(filter.Status, pageSize, skip, cursor, filter.Operation, filter.Target), cancellationToken));
         }
         catch (JobRequestException e)
         {

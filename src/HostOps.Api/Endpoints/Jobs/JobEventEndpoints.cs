@@ -2,11 +2,9 @@ using System.Globalization;
 using HostOps.Api.Configuration;
 using HostOps.Api.Errors;
 using HostOps.Contracts.Jobs;
-using HostOps.Contracts.Operations;
 using HostOps.Contracts.Security;
 using HostOps.Jobs.Client;
 using HostOps.Jobs.Events;
-using HostOps.Jobs.Routing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -54,27 +52,9 @@ internal static class JobEventEndpoints
         [FromQuery(Name = "target_hostname")] string? targetHostname = null,
         [FromQuery(Name = "last_event_id")] string? lastEventId = null)
     {
-        status = NullIfEmpty(status);
-        operation = NullIfEmpty(operation);
-        targetHostname = NullIfEmpty(targetHostname);
-        if (status is not null && !JobStatus.IsKnown(status))
+        if (JobFilterQuery.Read(status, operation, targetHostname, out var invalid) is not { } filter)
         {
-            return ApiErrors.Invalid("status", $"must be one of {string.Join(", ", JobStatus.All)}");
-        }
-
-        if (operation is not null && !OperationTypes.IsKnown(operation))
-        {
-            return ApiErrors.Invalid("operation", "is not a known operation type (GET /openapi/v1.json lists them)");
-        }
-
-        string? target = null;
-        if (targetHostname is not null)
-        {
-            target = JobTarget.TryParse(targetHostname, out var error)?.Text;
-            if (target is null)
-            {
-                return ApiErrors.Invalid("target_hostname", error!);
-            }
+            return invalid!;
         }
 
         if (!TryLastEventId(http, lastEventId, out var after, out var problem))
@@ -88,7 +68,7 @@ internal static class JobEventEndpoints
             return TooMany(limiter.Limit);
         }
 
-        using var subscription = streams.Open(new JobEventFilter(null, status, operation, target), after);
+        using var subscription = streams.Open(new JobEventFilter(null, filter.Status, filter.Operation, filter.Target), after);
         await EventStreamWriter.WriteAsync(http, subscription, options.Value.Events.Heartbeat.Value, lifetime.ApplicationStopping);
         return Results.Empty;
     }
@@ -157,5 +137,4 @@ internal static class JobEventEndpoints
             $"this token already holds {limit} open event streams (api.server.events.max_streams_per_token); close one first",
             "Too many event streams");
 
-    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

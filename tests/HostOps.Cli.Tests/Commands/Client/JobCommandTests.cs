@@ -84,6 +84,21 @@ public sealed class JobCommandTests
     }
 
     [Fact]
+    public async Task List_passes_operation_and_target_and_keeps_them_in_the_next_page_command()
+    {
+        var api = new StubApi().On("GET /job?operation=package.install.do&target_hostname=web-01&limit=1", HttpStatusCode.OK, $$"""
+            {"total_items":2,"items":[{"id":"{{Id}}","status":"completed","created":"2026-11-29T10:00:00Z","updated_at":"2026-11-29T10:00:01Z","operation":{"type":"package.install.do"},"target_hostname":"web-01","responses":{},"worker_states":{},"attempts":1}],"next":"AQAI3Q-_z"}
+            """);
+        using var cli = new CliRun(api);
+
+        var code = await cli.RunAsync("client", "job", "list", "--operation", "package.install.do", "-t", "web-01", "-n", "1");
+
+        code.ShouldBe(0, cli.Error.ToString());
+        cli.Output.ToString().ShouldContain("1 of 2 jobs");
+        cli.Output.ToString().ShouldContain("Next page: hostops client job list --operation package.install.do --target web-01 --limit 1 --cursor AQAI3Q-_z");
+    }
+
+    [Fact]
     public async Task An_unknown_status_is_refused_before_any_request()
     {
         var api = new StubApi();

@@ -6,8 +6,8 @@ import { watch } from '../sse.js';
 const STATUSES = ['', 'unprocessed', 'processing', 'completed', 'failed', 'partial_failure', 'dlq'];
 const PAGE = 50;
 
-// The list is GET /job (newest first, status filtered by the API, cursor paging); operation and host are matched
-// on each page here, and by the API on the event stream, which keeps the shown rows current without a reload.
+// The list is GET /job (newest first, filtered by the API, cursor paging); the event stream, filtered alike, keeps
+// the shown rows current without a reload.
 export function render(main, params) {
   const filter = { status: params?.get('status') ?? '', operation: params?.get('operation') ?? '', host: params?.get('host') ?? '' };
   const cursors = [null];
@@ -38,15 +38,15 @@ export function render(main, params) {
 
   async function load(page) {
     try {
-      const answer = await get(`/job${query({ status: filter.status, limit: PAGE, cursor: cursors[page] })}`);
+      const answer = await get(`/job${query({ status: filter.status, operation: filter.operation, target_hostname: filter.host, limit: PAGE, cursor: cursors[page] })}`);
       if (answer.next && cursors.length === page + 1) cursors.push(answer.next);
       current = page;
-      const jobs = (answer.items ?? []).filter(matches);
+      const jobs = answer.items ?? [];
       rows = new Map(jobs.map((j) => [j.id, jobRow(j)]));
       replace(list, table(JOB_HEADERS, [...rows.values()], 'No job matches.'));
       replace(pager,
         h('button', { class: 'secondary', disabled: page === 0, onclick: () => load(page - 1) }, '← Newer'),
-        h('span', { class: 'muted' }, `page ${page + 1} · ${answer.total_items} jobs${filter.status ? ` ${filter.status}` : ''}`),
+        h('span', { class: 'muted' }, `page ${page + 1} · ${answer.total_items} jobs${filter.status || filter.operation || filter.host ? ' match' : ''}`),
         h('button', { class: 'secondary', disabled: !answer.next, onclick: () => load(page + 1) }, 'Older →'));
       return page;
     } catch (error) {
