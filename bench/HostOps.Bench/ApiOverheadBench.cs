@@ -4,13 +4,9 @@ using System.Text;
 using HostOps.Agent;
 using HostOps.Api;
 using HostOps.Contracts.Security;
-using HostOps.Jobs.Configuration;
-using HostOps.Jobs.Provisioning;
 using HostOps.Testing.Nats;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using NATS.Client.Core;
 
 namespace HostOps.Bench;
 
@@ -110,12 +106,7 @@ internal static class ApiOverheadBench
             ["metrics:listen"] = metricsPort is { } p ? $"127.0.0.1:{p}" : "",
             ["api:audit:enabled"] = audit ? "true" : "false",
         });
-        var options = new JobOptions();
-        configuration.GetSection(JobOptions.Section).Bind(options);
-        await using (var connection = new NatsConnection(new NatsOpts { Url = configuration["nats:url"]! }))
-        {
-            await JobResources.EnsureAsync(connection, options, CancellationToken.None);
-        }
+        await BenchJobConfiguration.EnsureResourcesAsync(configuration);
 
         var builder = ApiServer.CreateBuilder(configuration);
         // The agent shares the API's process and its meter provider; it opens no listener of its own.

@@ -1,7 +1,9 @@
 using System.Globalization;
 using HostOps.Jobs.Configuration;
+using HostOps.Jobs.Provisioning;
 using HostOps.Testing.Jobs;
 using Microsoft.Extensions.Configuration;
+using NATS.Client.Core;
 
 namespace HostOps.Bench;
 
@@ -37,6 +39,15 @@ internal static class BenchJobConfiguration
         configuration["job:consumer:ack_wait"] = defaults.Consumer.AckWait.ToString();
 
         return configuration;
+    }
+
+    /// <summary>Creates the streams and buckets <paramref name="configuration"/> names, as an API's start-up would.</summary>
+    public static async Task EnsureResourcesAsync(IConfiguration configuration)
+    {
+        var options = new JobOptions();
+        configuration.GetSection(JobOptions.Section).Bind(options);
+        await using var connection = new NatsConnection(new NatsOpts { Url = configuration["nats:url"]! });
+        await JobResources.EnsureAsync(connection, options, CancellationToken.None);
     }
 
     /// <summary><paramref name="configuration"/> with <paramref name="values"/> on top (e.g. the <c>nats:</c> identity of one component).</summary>

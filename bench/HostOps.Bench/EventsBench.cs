@@ -7,13 +7,10 @@ using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Operations;
 using HostOps.Contracts.Security;
 using HostOps.Jobs.Client;
-using HostOps.Jobs.Configuration;
 using HostOps.Jobs.Events;
-using HostOps.Jobs.Provisioning;
 using HostOps.Testing.Nats;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using NATS.Client.Core;
 
 namespace HostOps.Bench;
 
@@ -43,12 +40,7 @@ internal static class EventsBench
                 ["Logging:LogLevel:Default"] = "Warning",
             })
             .Build();
-        var options = new JobOptions();
-        configuration.GetSection(JobOptions.Section).Bind(options);
-        await using (var connection = new NatsConnection(new NatsOpts { Url = configuration["nats:url"]! }))
-        {
-            await JobResources.EnsureAsync(connection, options, CancellationToken.None);
-        }
+        await BenchJobConfiguration.EnsureResourcesAsync(configuration);
 
         var builder = ApiServer.CreateBuilder(configuration);
         builder.Services.AddHostOpsAgent(configuration);

@@ -5,15 +5,12 @@ using HostOps.Api;
 using HostOps.Client;
 using HostOps.Contracts.Operations.Files;
 using HostOps.Contracts.Security;
-using HostOps.Jobs.Configuration;
-using HostOps.Jobs.Provisioning;
 using HostOps.Providers;
 using HostOps.Testing.Agents;
 using HostOps.Testing.Fixtures;
 using HostOps.Testing.Nats;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using NATS.Client.Core;
 
 namespace HostOps.Bench;
 
@@ -43,12 +40,7 @@ internal static class FileDeployBench
                 ["Logging:LogLevel:Default"] = "Warning",
             })
             .Build();
-        var options = new JobOptions();
-        configuration.GetSection(JobOptions.Section).Bind(options);
-        await using (var connection = new NatsConnection(new NatsOpts { Url = configuration["nats:url"]! }))
-        {
-            await JobResources.EnsureAsync(connection, options, CancellationToken.None);
-        }
+        await BenchJobConfiguration.EnsureResourcesAsync(configuration);
 
         await using var app = ApiServer.Build(ApiServer.CreateBuilder(configuration));
         await app.StartAsync();
