@@ -20,7 +20,8 @@ namespace HostOps.Agent.Consuming;
 /// since, or a broadcast that did not expect this host, is acked without running. Then it runs the operation
 /// (sending in-progress acks while it takes long), writes the response, then replaces the claim with the terminal
 /// event, and only then acks. A transient failure hands the attempt back and naks with the configured back-off until
-/// the last delivery, which dead-letters the job; an unreadable definition is dead-lettered at once.
+/// the last delivery, which dead-letters the job; an unreadable definition is dead-lettered at once, and so is a
+/// notification delivered more than <c>max_deliver</c> times (its earlier holders stopped before finishing it).
 /// </summary>
 public sealed partial class JobRunner
 {
@@ -137,13 +138,26 @@ public sealed partial class JobRunner
             return;
         }
 
+        var delivered = Delivered(msg);
+        if (delivered > _buckets.Options.Consumer.MaxDeliver)
+        {
+            // Each earlier delivery went to an agent that stopped before it acked or handed the notification back.
+            await DeadLetterAsync(
+                msg, notification, definition.Job,
+                $"its notification was delivered {delivered} times; the agents holding the earlier deliveries stopped before finishing it",
+                delivered, cancellationToken);
+            return;
+        }
+
         await RunClaimedAsync(msg, notification, definition.Job, claim, cancellationToken);
     }
+
+    private static int Delivered(INatsJSMsg<string> msg) => (int)(msg.Metadata?.NumDelivered ?? 1);
 
     private async Task RunClaimedAsync(
         INatsJSMsg<string> msg, JobNotification notification, JobDefinition definition, AttemptClaim claim, CancellationToken cancellationToken)
     {
-        var delivered = (int)(msg.Metadata?.NumDelivered ?? 1);
+        var delivered = Delivered(msg);
         var operation = definition.Operation.Type;
         Activity.Current?.SetTag("hostops.operation", operation);
         var clock = Stopwatch.StartNew();

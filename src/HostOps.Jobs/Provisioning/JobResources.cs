@@ -71,12 +71,18 @@ public static class JobResources
         };
 
     // The shared _any consumer is made here, on the API side: agents may not create consumers other than their own.
-    // An existing one is left as it is (it may carry settings an operator chose).
+    // An existing one keeps its settings (an operator may have chosen them), except a delivery limit: one made by an
+    // earlier version gives up on a notification after max_deliver + 1 deliveries, which would strand its job.
     private static async Task EnsureSharedConsumerAsync(NatsJSContext js, JobOptions options, CancellationToken cancellationToken)
     {
         try
         {
-            await js.GetConsumerAsync(options.Stream.Name, JobConsumers.SharedName, cancellationToken);
+            var existing = await js.GetConsumerAsync(options.Stream.Name, JobConsumers.SharedName, cancellationToken);
+            if (existing.Info.Config.MaxDeliver > 0)
+            {
+                existing.Info.Config.MaxDeliver = -1;
+                await js.UpdateConsumerAsync(options.Stream.Name, existing.Info.Config, cancellationToken);
+            }
         }
         catch (NatsJSApiException ex) when (ex.Error.Code == 404)
         {

@@ -49,7 +49,10 @@ public static class JobConsumers
             FilterSubject = JobSubjects.Filter(options.Stream.SubjectPrefix, route),
             AckPolicy = ConsumerConfigAckPolicy.Explicit,
             AckWait = options.Consumer.AckWait.Value,
-            MaxDeliver = options.Consumer.MaxDeliver + 1,
+            // Unlimited: the server never drops a notification on its own. An agent that stops while it holds one
+            // makes a delivery that is neither acked nor nakked; past max_deliver deliveries the next agent to get it
+            // dead-letters the job (JobRunner), so the job ends visible in the dead letters, never silently stranded.
+            MaxDeliver = -1,
             MaxAckPending = Math.Max(1000, options.Worker.MaxJobs * 4),
             InactiveThreshold = shared ? default : options.Consumer.InactiveThreshold.Value,
 

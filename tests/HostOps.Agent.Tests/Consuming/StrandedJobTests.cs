@@ -115,6 +115,31 @@ public sealed class StrandedJobTests(NatsFixture nats) : IClassFixture<NatsFixtu
     }
 
     [Fact]
+    public async Task A_notification_every_holder_of_which_stopped_is_dead_lettered_not_dropped()
+    {
+        await using var fleet = await AgentFleet.StartAsync(
+            nats.Url, new Dictionary<string, string?> { ["job:consumer:max_deliver"] = "2", ["job:consumer:ack_wait"] = "300ms" });
+        var id = (await fleet.System.Client.SubmitAsync(new JobOperation(OperationTypes.HostnameGet), "_any", Ct)).JobId;
+
+        // What agents killed while holding it leave: deliveries neither acked nor nakked, one more than max_deliver.
+        var consumer = await fleet.System.Buckets.JetStream.GetConsumerAsync(fleet.System.Options.Stream.Name, JobConsumers.SharedName, Ct);
+        for (var delivery = 1UL; delivery <= 3; delivery++)
+        {
+            var held = await consumer.NextAsync<string>(cancellationToken: Ct);
+            held.ShouldNotBeNull($"delivery {delivery} did not come");
+            held.Metadata!.Value.NumDelivered.ShouldBe(delivery);
+        }
+
+        await fleet.AddAgentAsync("a1");
+
+        var job = await fleet.System.Client.WaitForCompletionAsync(id, TimeSpan.FromSeconds(15), Ct);
+        job.ShouldNotBeNull($"still {(await fleet.System.Client.GetAsync(id, Ct))?.Status}");
+        job.Status.ShouldBe(JobStatus.Dlq);
+        job.Error!.ShouldContain("delivered 4 times");
+        fleet.Journal.Calls.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_broadcast_part_held_by_a_gone_agent_is_marked_failed_and_the_rest_stands()
     {
         await using var fleet = await AgentFleet.StartAsync(nats.Url);

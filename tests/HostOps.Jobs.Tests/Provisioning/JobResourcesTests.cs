@@ -1,6 +1,7 @@
 using HostOps.Contracts.Text;
 using HostOps.Jobs.Configuration;
 using HostOps.Jobs.Provisioning;
+using HostOps.Jobs.Routing;
 using HostOps.Testing.Jobs;
 using HostOps.Testing.Nats;
 using Microsoft.Extensions.Configuration;
@@ -130,6 +131,26 @@ public sealed class JobResourcesTests(NatsFixture nats) : IClassFixture<NatsFixt
         jobs.MaxBytes.ShouldBe(8L << 20);
         var store = await new NatsKVContext(js).GetStoreAsync(options.Kv.Bucket, Ct);
         (await store.GetStatusAsync(Ct)).Info.Config.MaxAge.ShouldBe(TimeSpan.FromHours(2));
+    }
+
+    [Fact]
+    public async Task An_existing_shared_consumer_keeps_its_settings_but_loses_its_delivery_limit()
+    {
+        var options = Options();
+        var js = new NatsJSContext(nats.Connection);
+        await JobResources.EnsureAsync(nats.Connection, options, Ct);
+        // As an earlier version made it, with an operator's ack_wait: the server gave up after max_deliver + 1.
+        var earlier = JobConsumers.ConfigFor(options, "", JobSubjects.AnyRoute);
+        earlier.MaxDeliver = 6;
+        earlier.AckWait = TimeSpan.FromSeconds(45);
+        await js.DeleteConsumerAsync(options.Stream.Name, JobConsumers.SharedName, Ct);
+        await js.CreateConsumerAsync(options.Stream.Name, earlier, Ct);
+
+        await JobResources.EnsureAsync(nats.Connection, options, Ct);
+
+        var shared = (await js.GetConsumerAsync(options.Stream.Name, JobConsumers.SharedName, Ct)).Info.Config;
+        shared.MaxDeliver.ShouldBe(-1);
+        shared.AckWait.ShouldBe(TimeSpan.FromSeconds(45));
     }
 
     [Fact]
