@@ -96,6 +96,8 @@ internal sealed class BenchRun : IAsyncDisposable
     // Raw JetStream, then end to end and the paced latencies: the ratio is between figures of this one run.
     private async Task JobFiguresAsync()
     {
+        // Warmed alike: the first pass only compiles the client's publish and consume paths.
+        await Measure.WarmUpAsync(async () => await RawJetStreamAsync(), TimeSpan.FromSeconds(60));
         var (publish, consume) = await RawJetStreamAsync();
         Row("raw JetStream: pipelined publish-with-ack (msgs/s)", publish);
         Row("raw JetStream: consume+ack (msgs/s)", consume);

@@ -12,12 +12,13 @@ namespace HostOps.Bench;
 /// <summary>
 /// The end-to-end job workload: the API side (<see cref="TestJobSystem"/>) submits <c>system.hostname.get</c> on
 /// <c>_any</c> through <c>JobClient</c>, one agent with <c>max_jobs: 64</c> runs the real handler, and completion is
-/// observed by the API side's job index. Started once and warmed up, so several measurements can alternate with
+/// observed by the API side's job index. Started once and warmed up until the runtime stops compiling, so several measurements can alternate with
 /// another workload's on the same running systems.
 /// </summary>
 internal sealed class EndToEndWorkload : IAsyncDisposable
 {
     public const string AgentHostname = "bench-agent";
+    private const int WarmUpJobs = 2000;
     private static readonly TimeSpan JobTimeout = TimeSpan.FromMinutes(2);
     private static readonly JobOperation Hostname = new(OperationTypes.HostnameGet);
     private readonly TestJobSystem _system;
@@ -52,6 +53,7 @@ internal sealed class EndToEndWorkload : IAsyncDisposable
             await workload.RunOneAsync();
         }
 
+        await Measure.WarmUpAsync(() => workload.ThroughputAsync(WarmUpJobs, 256), TimeSpan.FromSeconds(60));
         return workload;
     }
 

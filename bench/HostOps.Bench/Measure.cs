@@ -7,6 +7,24 @@ internal static class Measure
     public static double Percentile(IReadOnlyList<double> sorted, double p) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
 
+    /// <summary>
+    /// Runs <paramref name="round"/> until the runtime has stopped compiling (fewer than 20 methods compiled during a
+    /// round), for at most <paramref name="limit"/>. Tiered compilation keeps re-compiling hot code for 15–20 s on two
+    /// shared cores, on a background thread that competes with the workload; a long-running API and agent are past
+    /// that, so a measurement must be too.
+    /// </summary>
+    public static async Task WarmUpAsync(Func<Task> round, TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        long compiled;
+        do
+        {
+            compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+            await round();
+        }
+        while (System.Runtime.JitInfo.GetCompiledMethodCount() - compiled >= 20 && clock.Elapsed < limit);
+    }
+
     /// <summary>Runs <paramref name="count"/> operations with at most <paramref name="concurrency"/> in flight; returns ops/s.</summary>
     public static async Task<double> ThroughputAsync(int count, int concurrency, Func<int, Task> operation)
     {
