@@ -36,15 +36,7 @@ internal sealed class BenchRun : IAsyncDisposable
 
     public async Task ExecuteAsync()
     {
-        var (publish, consume) = await RawJetStreamAsync();
-        Row("raw JetStream: pipelined publish-with-ack (msgs/s)", publish);
-        Row("raw JetStream: consume+ack (msgs/s)", consume);
-
-        var (jobsPerSecond, p50, p99) = await EndToEndAsync();
-        Row($"HostOps end-to-end system.hostname.get, 1 agent (jobs/s, {_settings.Concurrency} in flight)", jobsPerSecond);
-        Row("ratio end-to-end / raw consume+ack", jobsPerSecond / consume, "0.000");
-        Row($"submit-to-completed p50 at {_settings.PacedRate} jobs/s (ms)", p50, "0.00");
-        Row($"submit-to-completed p99 at {_settings.PacedRate} jobs/s (ms)", p99, "0.00");
+        await JobFiguresAsync();
 
         var (small, large) = await StatsLatencyAsync();
         Row("statistics query p50 at 1,000 jobs (ms)", small, "0.000");
@@ -68,6 +60,27 @@ internal sealed class BenchRun : IAsyncDisposable
         Row($"GET /health/status p99 with {_settings.StatsJobs:N0} jobs (ms)", status.P99Ms, "0.00");
         Row("ratio /health/status / /health throughput", status.RequestsPerSecond / health.RequestsPerSecond, "0.00");
         PrintTable();
+    }
+
+    /// <summary>Only raw JetStream and the end-to-end figures (<c>end-to-end</c>): the quick loop for job-path changes.</summary>
+    public async Task EndToEndOnlyAsync()
+    {
+        await JobFiguresAsync();
+        PrintTable();
+    }
+
+    // Raw JetStream, then end to end and the paced latencies: the ratio is between figures of this one run.
+    private async Task JobFiguresAsync()
+    {
+        var (publish, consume) = await RawJetStreamAsync();
+        Row("raw JetStream: pipelined publish-with-ack (msgs/s)", publish);
+        Row("raw JetStream: consume+ack (msgs/s)", consume);
+
+        var (jobsPerSecond, p50, p99) = await EndToEndAsync();
+        Row($"HostOps end-to-end system.hostname.get, 1 agent (jobs/s, {_settings.Concurrency} in flight)", jobsPerSecond);
+        Row("ratio end-to-end / raw consume+ack", jobsPerSecond / consume, "0.000");
+        Row($"submit-to-completed p50 at {_settings.PacedRate} jobs/s (ms)", p50, "0.00");
+        Row($"submit-to-completed p99 at {_settings.PacedRate} jobs/s (ms)", p99, "0.00");
     }
 
     /// <summary>The job index alone: bytes per stored job and the API's RSS (<see cref="IndexMemoryBench"/>).</summary>

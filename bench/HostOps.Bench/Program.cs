@@ -6,6 +6,8 @@ using HostOps.Bench;
 // measures the API's job index alone: bytes per stored job and the API's RSS (see IndexMemoryBench).
 // dotnet run -c Release --project bench/HostOps.Bench -- fleet [tls|cluster] [--jobs N] [--rounds N] [--security-parts]
 // only the fleet comparisons: TLS + nkey auth against plain, and a 3-server R3 cluster against one server.
+// dotnet run -c Release --project bench/HostOps.Bench -- end-to-end [--raw N] [--jobs N] [--paced-seconds N]
+// only raw JetStream, end to end and the paced latencies (the quick loop for changes to the job path).
 // dotnet run -c Release --project bench/HostOps.Bench -- footprint [--jobs N]
 // the packaged native agent against the JIT agent (after ./hostops package; see FootprintBench).
 // Per-job logging would be measured too; the bench keeps warnings only.
@@ -25,6 +27,10 @@ await using var run = await BenchRun.StartAsync(settings);
 if (args.Length > 0 && args[0] == "index-memory")
 {
     await run.IndexMemoryAsync();
+}
+else if (args.Length > 0 && args[0] == "end-to-end")
+{
+    await run.EndToEndOnlyAsync();
 }
 else if (args.Length > 0 && args[0] == "fleet")
 {
