@@ -76,9 +76,11 @@ internal sealed class BenchRun : IAsyncDisposable
         Row("raw JetStream: pipelined publish-with-ack (msgs/s)", publish);
         Row("raw JetStream: consume+ack (msgs/s)", consume);
 
-        var (jobsPerSecond, p50, p99) = await EndToEndAsync();
+        var (throughput, p50, p99) = await EndToEndAsync();
+        var jobsPerSecond = throughput.JobsPerSecond;
         Row($"HostOps end-to-end system.hostname.get, 1 agent (jobs/s, {_settings.Concurrency} in flight)", jobsPerSecond);
         Row("ratio end-to-end / raw consume+ack", jobsPerSecond / consume, "0.000");
+        Row("CPU per job end to end: bench (API side + agent) / nats-server (µs)", throughput.BenchCpuMicrosPerJob, throughput.ServerCpuMicrosPerJob);
         Row($"submit-to-completed p50 at {_settings.PacedRate} jobs/s (ms)", p50, "0.00");
         Row($"submit-to-completed p99 at {_settings.PacedRate} jobs/s (ms)", p99, "0.00");
     }
@@ -125,13 +127,13 @@ internal sealed class BenchRun : IAsyncDisposable
         return (publish, count / clock.Elapsed.TotalSeconds);
     }
 
-    private async Task<(double JobsPerSecond, double P50, double P99)> EndToEndAsync()
+    private async Task<(WorkloadFigures Throughput, double P50, double P99)> EndToEndAsync()
     {
         var configuration = BenchJobConfiguration.Create(_server.Url);
         await using var workload = await EndToEndWorkload.StartAsync(configuration, configuration);
-        var jobsPerSecond = await workload.ThroughputAsync(_settings.Jobs, _settings.Concurrency);
+        var throughput = await WorkloadComparison.MeasureAsync(new ComparedWorkload("end to end", workload, ProcessCpu.NatsServerChildren()), _settings);
         var latencies = await workload.PacedLatenciesAsync(_settings.PacedRate, _settings.PacedFor);
-        return (jobsPerSecond, Measure.Percentile(latencies, 50), Measure.Percentile(latencies, 99));
+        return (throughput, Measure.Percentile(latencies, 50), Measure.Percentile(latencies, 99));
     }
 
     /// <summary>

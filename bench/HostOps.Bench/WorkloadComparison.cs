@@ -30,7 +30,8 @@ internal static class WorkloadComparison
         return means;
     }
 
-    private static async Task<WorkloadFigures> MeasureAsync(ComparedWorkload compared, BenchSettings settings)
+    /// <summary>One throughput measurement of <paramref name="compared"/>, with the CPU it cost per job.</summary>
+    public static async Task<WorkloadFigures> MeasureAsync(ComparedWorkload compared, BenchSettings settings)
     {
         var bench = ProcessCpu.OfThisProcess();
         var servers = ProcessCpu.Of(compared.ServerPids);
