@@ -44,7 +44,6 @@ public static class JobResources
         }, cancellationToken);
         var kvOptions = options.Kv;
         await EnsureBucketAsync(kv, "job.kv.max_bytes", Bucket(kvOptions.Bucket, kvOptions.Storage, kvOptions.Replicas, kvOptions.Ttl, kvOptions.MaxBytes), cancellationToken);
-        await EnsureBucketAsync(kv, "job.kv.max_bytes", Bucket(kvOptions.ResponseBucket, kvOptions.Storage, kvOptions.Replicas, kvOptions.Ttl, kvOptions.MaxBytes), cancellationToken);
         var registry = options.Registry;
         await EnsureBucketAsync(kv, "job.registry.max_bytes", Bucket(registry.Bucket, registry.Storage, registry.Replicas, registry.Ttl, registry.MaxBytes), cancellationToken);
         await EnsureBucketAsync(kv, "job.registry.max_bytes", Bucket(registry.EnrollmentBucket, registry.Storage, registry.Replicas, new Duration(TimeSpan.Zero), registry.MaxBytes), cancellationToken);

@@ -42,7 +42,7 @@ public sealed class HealthStatusTests(NatsFixture nats) : IClassFixture<NatsFixt
 
         var buckets = body.GetProperty("kv_buckets").EnumerateArray().ToList();
         buckets.Select(b => b.GetProperty("name").GetString())
-            .ShouldBe([config["job:kv:bucket"], config["job:kv:response_bucket"], config["job:registry:bucket"]]);
+            .ShouldBe([config["job:kv:bucket"], config["job:registry:bucket"]]);
         buckets.ShouldAllBe(b => Names(b).SequenceEqual(new[] { "name", "keys", "bytes" }));
 
         Names(body.GetProperty("jobs")).ShouldBe(["total", "unprocessed", "processing", "completed", "failed", "dlq"]);
