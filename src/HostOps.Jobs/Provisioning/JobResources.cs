@@ -9,8 +9,8 @@ using NATS.Client.KeyValueStore;
 namespace HostOps.Jobs.Provisioning;
 
 /// <summary>
-/// Creates or updates every stream and bucket the job system owns: <c>JOBS</c>, <c>JOBS-DLQ</c>, the job and
-/// response buckets, the agent registry and enrollments, and the shared <c>_any</c> consumer. Idempotent: whoever starts first creates them, a second start changes
+/// Creates or updates every stream and bucket the job system owns: <c>JOBS</c>, <c>JOBS-DLQ</c>, the job
+/// bucket, the agent registry and enrollments, and the shared <c>_any</c> consumer. Idempotent: whoever starts first creates them, a second start changes
 /// nothing, a changed limit is applied in place; a change the server cannot make in place (storage kind, for one)
 /// fails with a message naming the resource. Every resource has a <c>max_bytes</c>: <c>JOBS</c> and the buckets
 /// refuse new messages when full (discard new), so a full stream refuses a submit instead of silently dropping the
