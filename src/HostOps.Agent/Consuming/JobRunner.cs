@@ -18,8 +18,8 @@ namespace HostOps.Agent.Consuming;
 /// Runs one delivered notification, at most once per attempt: it first claims the attempt (see
 /// <see cref="AttemptClaim"/>); a notification whose attempt is already claimed, whose job was deleted or retried
 /// since, or a broadcast that did not expect this host, is acked without running. Then it runs the operation
-/// (sending in-progress acks while it takes long), writes the response, then replaces the claim with the terminal
-/// event, and only then acks. A transient failure hands the attempt back and naks with the configured back-off until
+/// (sending in-progress acks while it takes long), replaces the claim with the terminal event that carries the
+/// response, and only then acks. A transient failure hands the attempt back and naks with the configured back-off until
 /// the last delivery, which dead-letters the job; an unreadable definition is dead-lettered at once, and so is a
 /// notification delivered more than <c>max_deliver</c> times (its earlier holders stopped before finishing it).
 /// </summary>
@@ -228,23 +228,19 @@ public sealed partial class JobRunner
         }
     }
 
-    // The response is stored before the terminal event, so whoever reads "completed" finds its result. When the
-    // claim is gone the job was deleted while it ran: the response is removed again, so nothing is left behind.
+    // The response travels inside the terminal event, so whoever reads "completed" finds its result: one write ends
+    // the attempt. When the claim is gone the job was deleted while it ran, and nothing of it is stored.
     private async Task FinishAsync(
         INatsJSMsg<string> msg, JobNotification notification, AttemptClaim claim, JobHostResponse response, TimeSpan took,
         CancellationToken cancellationToken)
     {
         var kind = response.Status == JobStatus.Completed ? JobEventKind.Completed : JobEventKind.Failed;
-        var outcome = new JobEvent(kind, notification.Attempt, _time.GetUtcNow(), _identity.Hostname, response.Error, took.TotalMilliseconds);
-        var responseKey = JobKeys.Response(notification.Id, _identity.Hostname);
+        var outcome = new JobEvent(kind, notification.Attempt, _time.GetUtcNow(), _identity.Hostname, response.Error, took.TotalMilliseconds, response);
         await ResultWrites.PersistAsync(msg, _logger, async ct =>
         {
-            var responses = await _buckets.ResponsesAsync(ct);
-            await responses.PutAsync(responseKey, response, JobSerializers.Response, ct);
             if (!await claim.CompleteAsync(outcome, ct))
             {
                 LogDeletedWhileRunning(_logger, notification.Id);
-                await responses.DeleteAsync(responseKey, cancellationToken: ct);
             }
         }, cancellationToken);
     }

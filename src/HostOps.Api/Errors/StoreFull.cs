@@ -45,7 +45,6 @@ internal static class StoreFull
         [
             ($"stream {options.Stream.Name}", options.Stream.Name, "job.stream.max_bytes", "older jobs age out or are deleted"),
             ($"KV bucket {options.Kv.Bucket}", $"KV_{options.Kv.Bucket}", "job.kv.max_bytes", "older jobs age out or are deleted"),
-            ($"KV bucket {options.Kv.ResponseBucket}", $"KV_{options.Kv.ResponseBucket}", "job.kv.max_bytes", "older jobs age out or are deleted"),
             ($"KV bucket {options.Registry.Bucket}", $"KV_{options.Registry.Bucket}", "job.registry.max_bytes", "agents stop"),
         ];
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -31,7 +31,7 @@ internal sealed class NatsProbe(INatsConnection connection, JobClient jobs, IOpt
         var streamReads = new[] { options.Stream.Name, options.Dlq.Name }
             .Select(name => Attempt<StreamInfo>.RunAsync($"stream {name}", ct => ReadStreamAsync(js, name, clustered, ct), CallTimeout, cancellationToken))
             .ToArray();
-        var bucketReads = new[] { options.Kv.Bucket, options.Kv.ResponseBucket, options.Registry.Bucket }
+        var bucketReads = new[] { options.Kv.Bucket, options.Registry.Bucket }
             .Select(name => Attempt<KvBucketInfo>.RunAsync($"bucket {name}", ct => ReadBucketAsync(js, name, clustered, ct), CallTimeout, cancellationToken))
             .ToArray();
         var statsRead = Attempt<QueueStats>.RunAsync("job counts", jobs.GetStatsAsync, CallTimeout, cancellationToken);

@@ -7,8 +7,8 @@ public sealed partial class JobClient
 {
     /// <summary>
     /// Removes the job: its definition first (from then on it is gone for every reader, and an agent still running
-    /// it discards its result), then its unconsumed notification, every event and response key, and any dead
-    /// letter. Returns false when no job has that id; once it returns, reads answer 404.
+    /// it discards its result), then its unconsumed notification, every event key (the hosts' responses with
+    /// them), and any dead letter. Returns false when no job has that id; once it returns, reads answer 404.
     /// </summary>
     public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -25,9 +25,8 @@ public sealed partial class JobClient
             await _attempts.RemoveNotificationsAsync(definition, cancellationToken);
         }
 
-        // The index needs no marker for the events and responses: they go only with their job, whose delete it is given.
+        // The index needs no marker for the events (responses among them): they go only with their job, whose delete it is given.
         await _buckets.PurgeKeysAsync(_buckets.Options.Kv.Bucket, JobKeys.EventsOf(id), cancellationToken);
-        await _buckets.PurgeKeysAsync(_buckets.Options.Kv.ResponseBucket, JobKeys.ResponsesOf(id), cancellationToken);
         await _deadLetters.RemoveAsync(id, cancellationToken);
 
         // The index applies the definition's delete before the call returns, so a read right after it answers 404.

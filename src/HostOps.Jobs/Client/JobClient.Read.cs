@@ -85,8 +85,8 @@ public sealed partial class JobClient
     }
 
     /// <summary>
-    /// The job in full: the index gives its status and hosts; the definition (operation and input), each terminal
-    /// event's error and duration, and the responses are read from the buckets, all at once. Null when the
+    /// The job in full: the index gives its status and hosts; the definition (operation and input) and each terminal
+    /// event — its error, duration and the host's response — are read from the bucket, all at once. Null when the
     /// definition is gone (deleted since the index was read).
     /// </summary>
     private async Task<JobDetail?> DetailAsync(IndexedJob job, LiveHosts live, CancellationToken cancellationToken)
@@ -106,15 +106,6 @@ public sealed partial class JobClient
             detailReads.Add((JobEventKind.Dlq, null, ReadEventAsync(store, JobKeys.Event(job.Id, progress.Attempt, JobEventKind.Dlq, null), cancellationToken)));
         }
 
-        var answered = progress.Hosts.Where(m => m.Kind is JobEventKind.Completed or JobEventKind.Failed).Select(m => m.Hostname).ToList();
-        var responseReads = new List<(string Host, Task<NatsResult<NatsKVEntry<JobHostResponse>>> Read)>();
-        if (answered.Count > 0)
-        {
-            var responses = await _buckets.ResponsesAsync(cancellationToken);
-            responseReads.AddRange(answered.Select(host => (host, ReplicaLag.GetExpectedAsync(
-                responses, JobKeys.Response(job.Id, host), JobSerializers.Response, cancellationToken))));
-        }
-
         var liveHosts = progress.Hosts.Any(m => JobProgress.StateOf(m.Kind) == JobStatus.Processing) ? await live.GetAsync(cancellationToken) : null;
         var definition = await definitionRead;
         if (!definition.Success || definition.Value.Value is not { } stored)
@@ -123,22 +114,17 @@ public sealed partial class JobClient
         }
 
         var details = new Dictionary<(string, string?), HostDetail>();
+        var answers = new Dictionary<string, JobHostResponse>(StringComparer.OrdinalIgnoreCase);
         foreach (var (kind, host, read) in detailReads)
         {
             var entry = await read;
             if (entry.Success && entry.Value.Value is { } e)
             {
                 details[(kind, host?.ToUpperInvariant())] = new HostDetail(e.Error, e.DurationMs);
-            }
-        }
-
-        var answers = new Dictionary<string, JobHostResponse>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (host, read) in responseReads)
-        {
-            var entry = await read;
-            if (entry.Success && entry.Value.Value is { } response)
-            {
-                answers[host] = response;
+                if (host is not null && kind is JobEventKind.Completed or JobEventKind.Failed && e.Response is { } response)
+                {
+                    answers[host] = response;
+                }
             }
         }
 

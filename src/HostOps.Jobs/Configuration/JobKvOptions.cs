@@ -7,16 +7,13 @@ public sealed class JobKvOptions
 {
     public string Bucket { get; set; } = "job-queue";
 
-    [ConfigurationKeyName("response_bucket")]
-    public string ResponseBucket { get; set; } = "job-responses";
-
     public string Storage { get; set; } = "file";
 
     public int Replicas { get; set; } = 1;
 
     public Duration Ttl { get; set; } = Duration.FromSeconds(24 * 3600);
 
-    /// <summary>The size limit of each of the two buckets; a full bucket refuses writes.</summary>
+    /// <summary>The size limit of the job bucket; a full bucket refuses writes.</summary>
     [ConfigurationKeyName("max_bytes")]
     public ByteSize MaxBytes { get; set; } = ByteSize.FromGibibytes(1);
 }

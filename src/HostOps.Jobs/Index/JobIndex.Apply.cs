@@ -25,7 +25,7 @@ public sealed partial class JobIndex
                     change = ApplyDefinition(id, isPut ? JobSerializers.TryRead(entry.Value, HostOpsJsonContext.Default.JobDefinition) : null, entry.Revision, entry.Created);
                 }
                 else if (isPut && _jobs.TryGetValue(id, out var job) && JobEventKey.TryParse(entry.Key, out var key)
-                    && JobSerializers.TryRead(entry.Value, HostOpsJsonContext.Default.JobEvent) is { } jobEvent
+                    && JobSerializers.TryRead(entry.Value, IndexedEventJsonContext.Default.IndexedEvent)?.ToEvent() is { } jobEvent
                     && EventAuthority.Admits(job.Route, job.ExpectedHosts, key, jobEvent))
                 {
                     ApplyEvent(job, jobEvent);

@@ -9,8 +9,8 @@ using NATS.Client.KeyValueStore;
 namespace HostOps.Jobs.Provisioning;
 
 /// <summary>
-/// Creates or updates every stream and bucket the job system owns: <c>JOBS</c>, <c>JOBS-DLQ</c>, the job and
-/// response buckets, the agent registry and enrollments, the file store's Object Store bucket, and the shared <c>_any</c> consumer. Idempotent: whoever starts first creates them, a second start changes
+/// Creates or updates every stream and bucket the job system owns: <c>JOBS</c>, <c>JOBS-DLQ</c>, the job
+/// bucket, the agent registry and enrollments, the file store's Object Store bucket, and the shared <c>_any</c> consumer. Idempotent: whoever starts first creates them, a second start changes
 /// nothing, a changed limit is applied in place; a change the server cannot make in place (storage kind, for one)
 /// fails with a message naming the resource. Every resource has a <c>max_bytes</c>: <c>JOBS</c> and the buckets
 /// refuse new messages when full (discard new), so a full stream refuses a submit instead of silently dropping the
@@ -44,7 +44,6 @@ public static class JobResources
         }, cancellationToken);
         var kvOptions = options.Kv;
         await EnsureBucketAsync(kv, "job.kv.max_bytes", Bucket(kvOptions.Bucket, kvOptions.Storage, kvOptions.Replicas, kvOptions.Ttl, kvOptions.MaxBytes), cancellationToken);
-        await EnsureBucketAsync(kv, "job.kv.max_bytes", Bucket(kvOptions.ResponseBucket, kvOptions.Storage, kvOptions.Replicas, kvOptions.Ttl, kvOptions.MaxBytes), cancellationToken);
         var registry = options.Registry;
         await EnsureBucketAsync(kv, "job.registry.max_bytes", Bucket(registry.Bucket, registry.Storage, registry.Replicas, registry.Ttl, registry.MaxBytes), cancellationToken);
         await EnsureBucketAsync(kv, "job.registry.max_bytes", Bucket(registry.EnrollmentBucket, registry.Storage, registry.Replicas, new Duration(TimeSpan.Zero), registry.MaxBytes), cancellationToken);

@@ -9,11 +9,12 @@ namespace HostOps.Jobs.Security;
 /// The subjects one agent's NATS identity may use, enforced by nats-server (see docs/operations.md). An agent may
 /// pull from and acknowledge its own consumers and the shared one, create only its own, read the definitions of the
 /// routes it serves (definitions are keyed by route, see <see cref="JobKeys"/>) and the events its work needs, write its
-/// own host's events, responses, registry key and dead letters, claim the jobs sent to its host (the claim ends in
-/// its host token) and take the shared claim of <c>_any</c> jobs; it receives only on its own inbox prefix. It can
-/// never publish a job notification, store a definition, read a definition of a route it does not serve, claim a job
-/// sent to another host, touch another host's keys or responses, read other hosts' responses, or create, delete or
-/// purge streams, buckets or other consumers.
+/// own host's events (its responses travel in its terminal events), registry key and dead letters, claim the jobs sent
+/// to its host (the claim ends in its host token) and take the shared claim of <c>_any</c> jobs; it receives only on
+/// its own inbox prefix. It can never publish a job notification, store a definition, read a definition of a route it
+/// does not serve, claim a job sent to another host, touch another host's keys, read another host's claims or events
+/// (and so its responses) except the shared claims of <c>_any</c> jobs, or create, delete or purge streams, buckets or
+/// other consumers.
 /// </summary>
 public static class AgentPermissions
 {
@@ -33,7 +34,6 @@ public static class AgentPermissions
             "$JS.API.INFO",
             $"$JS.API.STREAM.INFO.{stream}",
             $"$JS.API.STREAM.INFO.KV_{jobs}",
-            $"$JS.API.STREAM.INFO.KV_{options.Kv.ResponseBucket}",
             $"$JS.API.STREAM.INFO.KV_{options.Registry.Bucket}",
             $"$JS.API.STREAM.INFO.{options.Dlq.Name}",
         };
@@ -68,7 +68,6 @@ public static class AgentPermissions
             $"{directGet}{JobKeys.EventPrefix}*.*.*.{host}",
             $"$KV.{jobs}.{JobKeys.EventPrefix}*.*.*.{host}",
             $"$KV.{jobs}.{JobKeys.EventPrefix}*.*.{JobEventKind.Started}.{JobKeys.NoHost}",
-            $"$KV.{options.Kv.ResponseBucket}.*.{host}",
             $"$KV.{options.Registry.Bucket}.{JobKeys.Agent(hostname)}",
             $"{options.Dlq.SubjectPrefix}.*.{host}",
         ]);

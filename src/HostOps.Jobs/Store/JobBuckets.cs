@@ -12,7 +12,6 @@ public sealed class JobBuckets
 {
     private readonly NatsKVContext _kv;
     private INatsKVStore? _jobs;
-    private INatsKVStore? _responses;
     private INatsKVStore? _registry;
     private INatsKVStore? _enrollments;
 
@@ -45,9 +44,6 @@ public sealed class JobBuckets
     // Cached only once opened, so a bucket that was unreachable at first is tried again next time.
     public async ValueTask<INatsKVStore> JobsAsync(CancellationToken cancellationToken = default) =>
         _jobs ??= await _kv.GetStoreAsync(Options.Kv.Bucket, cancellationToken);
-
-    public async ValueTask<INatsKVStore> ResponsesAsync(CancellationToken cancellationToken = default) =>
-        _responses ??= await _kv.GetStoreAsync(Options.Kv.ResponseBucket, cancellationToken);
 
     public async ValueTask<INatsKVStore> RegistryAsync(CancellationToken cancellationToken = default) =>
         _registry ??= await _kv.GetStoreAsync(Options.Registry.Bucket, cancellationToken);

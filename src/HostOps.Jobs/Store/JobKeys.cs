@@ -9,8 +9,8 @@ namespace HostOps.Jobs.Store;
 /// the <c>submitted</c> event), keyed by the route it was sent to (<c>_any</c>, <c>_all</c>, <c>host.&lt;host&gt;</c>,
 /// <c>label.&lt;key&gt;.&lt;value&gt;</c>, see <see cref="JobSubjects.Route"/>) so that an agent's NATS permissions let it read
 /// only the definitions of the routes it serves; <c>events.&lt;id&gt;.&lt;attempt&gt;.&lt;kind&gt;.&lt;host&gt;</c> holds one
-/// event each, so events are append-only and a redelivered handler rewriting the same event is idempotent.
-/// Response bucket: <c>&lt;id&gt;.&lt;host&gt;</c>. Registry bucket: <c>agents.&lt;host&gt;</c>. Enrollment bucket:
+/// event each, so events are append-only and a redelivered handler rewriting the same event is idempotent; a host's
+/// answer is stored in its terminal event (<see cref="JobEvent.Response"/>). Registry bucket: <c>agents.&lt;host&gt;</c>. Enrollment bucket:
 /// <c>hosts.&lt;host&gt;</c> and <c>joins.&lt;token id&gt;</c>.
 /// </summary>
 public static class JobKeys
@@ -52,12 +52,7 @@ public static class JobKeys
 
     public static string EventsOf(Guid id) => $"{EventPrefix}{id:D}.>";
 
-    /// <summary>Filter for every host's response to a job in the response bucket.</summary>
-    public static string ResponsesOf(Guid id) => $"{id:D}.>";
-
     public static string EventsOf(Guid id, int attempt) => $"{EventPrefix}{id:D}.{attempt.ToString(CultureInfo.InvariantCulture)}.>";
-
-    public static string Response(Guid id, string hostname) => $"{id:D}.{HostToken.From(hostname)}";
 
     public static string Agent(string hostname) => $"agents.{HostToken.From(hostname)}";
 

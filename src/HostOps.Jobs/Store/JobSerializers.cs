@@ -14,8 +14,6 @@ public static class JobSerializers
 
     public static NatsJsonContextSerializer<JobEvent> Event { get; } = new(HostOpsJsonContext.Default);
 
-    public static NatsJsonContextSerializer<JobHostResponse> Response { get; } = new(HostOpsJsonContext.Default);
-
     public static NatsJsonContextSerializer<DeadLetter> DeadLetter { get; } = new(HostOpsJsonContext.Default);
 
     public static NatsJsonContextSerializer<AgentHeartbeat> Heartbeat { get; } = new(HostOpsJsonContext.Default);

@@ -47,7 +47,7 @@ public sealed class AgentPermissionTests(SecuredNatsFixture nats) : IClassFixtur
             { "publish a job notification", $"{{stream_prefix}}.query._any.{id:D}" },
             { "store a job definition", $"$KV.{{jobs}}.jobs.{id:D}" },
             { "write another host's event", $"$KV.{{jobs}}.events.{id:D}.1.started.{SecuredNatsFixture.OtherHost}" },
-            { "write another host's response", $"$KV.{{responses}}.{id:D}.{SecuredNatsFixture.OtherHost}" },
+            { "write another host's answer to a broadcast", $"$KV.{{jobs}}.{JobKeys.Claim(id, 1, JobSubjects.AllRoute, SecuredNatsFixture.OtherHost)}" },
             { "write another host's registry key", $"$KV.{{registry}}.agents.{SecuredNatsFixture.OtherHost}" },
             { "approve itself in the enrollment bucket", $"$KV.{{enrollments}}.{SecuredNatsFixture.Host}" },
             { "dead-letter as another host", $"{{dlq_prefix}}.{id:D}.{SecuredNatsFixture.OtherHost}" },
@@ -59,7 +59,7 @@ public sealed class AgentPermissionTests(SecuredNatsFixture nats) : IClassFixtur
             { "delete the shared consumer", $"$JS.API.CONSUMER.DELETE.{{stream}}.{JobConsumers.SharedName}" },
             { "create another agent's consumer", "$JS.API.CONSUMER.CREATE.{stream}.{other_consumer}" },
             { "pull from another agent's consumer", "$JS.API.CONSUMER.MSG.NEXT.{stream}.{other_consumer}" },
-            { "read another host's response", $"$JS.API.DIRECT.GET.KV_{{responses}}.$KV.{{responses}}.{id:D}.{SecuredNatsFixture.OtherHost}" },
+            { "read another host's answer to a broadcast", directGet + JobKeys.Claim(id, 1, JobSubjects.AllRoute, SecuredNatsFixture.OtherHost) },
             { "read the registry through the stream API", "$JS.API.STREAM.MSG.GET.KV_{registry}" },
             { "put a chunk into the file store", "$O.{files}.C.forged" },
             { "write an object's metadata in the file store", "$O.{files}.M.Zm9yZ2Vk" },
@@ -102,6 +102,8 @@ public sealed class AgentPermissionTests(SecuredNatsFixture nats) : IClassFixtur
         job.ShouldNotBeNull();
         job.Status.ShouldBe(JobStatus.Completed);
         job.Hostname.ShouldBe(SecuredNatsFixture.Host);
+        job.Responses.Keys.ShouldBe([SecuredNatsFixture.Host]);
+        job.Responses[SecuredNatsFixture.Host].Data!.Value.GetProperty("hostname").GetString().ShouldNotBeNullOrEmpty();
     }
 
     [Fact]
@@ -228,7 +230,6 @@ public sealed class AgentPermissionTests(SecuredNatsFixture nats) : IClassFixtur
             .Replace("{dlq_prefix}", options.Dlq.SubjectPrefix, StringComparison.Ordinal)
             .Replace("{stream}", options.Stream.Name, StringComparison.Ordinal)
             .Replace("{jobs}", options.Kv.Bucket, StringComparison.Ordinal)
-            .Replace("{responses}", options.Kv.ResponseBucket, StringComparison.Ordinal)
             .Replace("{registry}", options.Registry.Bucket, StringComparison.Ordinal)
             .Replace("{files}", options.Files.Bucket, StringComparison.Ordinal)
             .Replace("{enrollments}", options.Registry.EnrollmentBucket, StringComparison.Ordinal)

@@ -39,7 +39,7 @@ public sealed class HealthStatusTests(SharedApi shared) : IClassFixture<SharedAp
 
         var buckets = body.GetProperty("kv_buckets").EnumerateArray().ToList();
         buckets.Select(b => b.GetProperty("name").GetString())
-            .ShouldBe([config["job:kv:bucket"], config["job:kv:response_bucket"], config["job:registry:bucket"]]);
+            .ShouldBe([config["job:kv:bucket"], config["job:registry:bucket"]]);
         buckets.ShouldAllBe(b => Names(b).SequenceEqual(new[] { "name", "keys", "bytes" }));
 
         Names(body.GetProperty("jobs")).ShouldBe(["total", "unprocessed", "processing", "completed", "failed", "dlq"]);

@@ -45,7 +45,7 @@ public sealed class NatsDownAtStartTests : IDisposable
         }
 
         var kv = new NatsKVContext(js);
-        foreach (var bucket in new[] { "job-queue", "job-responses", "agent-registry" })
+        foreach (var bucket in new[] { "job-queue", "agent-registry" })
         {
             (await kv.GetStoreAsync(bucket, TestContext.Current.CancellationToken)).Bucket.ShouldBe(bucket);
         }

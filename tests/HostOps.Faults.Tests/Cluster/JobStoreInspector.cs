@@ -11,7 +11,6 @@ namespace HostOps.Faults.Tests.Cluster;
 public static class JobStoreInspector
 {
     public const string JobBucket = "job-queue";
-    public const string ResponseBucket = "job-responses";
     public const string JobStream = "JOBS";
     public const string DeadLetterStream = "JOBS-DLQ";
 
@@ -44,7 +43,7 @@ public static class JobStoreInspector
         }
     }
 
-    /// <summary>The keys each job has in the job and response buckets, one line per job.</summary>
+    /// <summary>The keys each job has in the job bucket, one line per job.</summary>
     public static async Task<string> KeysOfAsync(FaultCluster cluster, IEnumerable<Guid> ids)
     {
         try
@@ -52,7 +51,6 @@ public static class JobStoreInspector
             await using var nats = Connect(cluster);
             var kv = new NatsKVContext(new NatsJSContext(nats));
             var jobs = await kv.GetStoreAsync(JobBucket);
-            var responses = await kv.GetStoreAsync(ResponseBucket);
             var lines = new List<string>();
             foreach (var id in ids)
             {
@@ -64,11 +62,6 @@ public static class JobStoreInspector
                     {
                         keys.Add(key);
                     }
-                }
-
-                await foreach (var key in responses.GetKeysAsync([$"{id}.>"]))
-                {
-                    keys.Add(key);
                 }
 
                 lines.Add($"  {id}: {(keys.Count == 0 ? "no keys" : string.Join(", ", keys))}");
@@ -128,7 +121,7 @@ public static class JobStoreInspector
         }
     }
 
-    /// <summary>The job id a key of the job or response bucket belongs to (<c>jobs.ROUTE.ID</c>, <c>events.ID.…</c>, <c>ID.host</c>).</summary>
+    /// <summary>The job id a key of the job bucket belongs to (<c>jobs.ROUTE.ID</c>, <c>events.ID.…</c>).</summary>
     public static Guid? JobIdOf(string key)
     {
         var parts = key.Split('.');
@@ -136,7 +129,7 @@ public static class JobStoreInspector
         {
             ["jobs", .., var id] => id,
             ["events", var id, ..] => id,
-            _ => parts[0],
+            _ => null,
         };
         return Guid.TryParse(candidate, out var guid) ? guid : null;
     }

@@ -7,7 +7,7 @@ namespace HostOps.Faults.Tests.Scenarios;
 /// <summary>
 /// Delete in flight: 200 jobs of 0.3-1.5 s on three agents; 50 of them (up to 15 running, the rest queued) are deleted.
 /// Each delete is 204 and a GET right after it 404; once the queue is drained there are no dead letters, no key
-/// of a deleted job left in the job or response bucket (read straight from NATS), and the counts are exactly the
+/// of a deleted job left in the job bucket (read straight from NATS), and the counts are exactly the
 /// 150 kept jobs, all completed.
 /// </summary>
 [Collection(FaultScenarios.Name)]
@@ -48,9 +48,8 @@ public sealed class DeleteInFlightTests
 
             var snapshot = await JobsSnapshot.ReadAsync(cluster);
             var jobKeys = await JobStoreInspector.KeysAsync(cluster, JobStoreInspector.JobBucket);
-            var responseKeys = await JobStoreInspector.KeysAsync(cluster, JobStoreInspector.ResponseBucket);
             var defined = jobKeys.Where(k => k.StartsWith("jobs.", StringComparison.Ordinal)).Select(JobStoreInspector.JobIdOf).ToHashSet();
-            var orphans = jobKeys.Concat(responseKeys)
+            var orphans = jobKeys
                 .Where(k => JobStoreInspector.JobIdOf(k) is { } id && (doomed.Contains(id) || !defined.Contains(id)))
                 .ToList();
             var deadLetters = await JobStoreInspector.DeadLettersAsync(cluster);

@@ -32,7 +32,7 @@ public sealed class JobResourcesTests(NatsFixture nats) : IClassFixture<NatsFixt
         var dlq = await js.GetStreamAsync(options.Dlq.Name, cancellationToken: Ct);
         dlq.Info.Config.MaxAge.ShouldBe(TimeSpan.FromHours(168));
         var kv = new NatsKVContext(js);
-        foreach (var bucket in new[] { options.Kv.Bucket, options.Kv.ResponseBucket, options.Registry.Bucket })
+        foreach (var bucket in new[] { options.Kv.Bucket, options.Registry.Bucket })
         {
             (await kv.GetStoreAsync(bucket, Ct)).Bucket.ShouldBe(bucket);
         }
@@ -56,7 +56,6 @@ public sealed class JobResourcesTests(NatsFixture nats) : IClassFixture<NatsFixt
         [
             (options.Stream.Name, 3 << 20, StreamConfigDiscard.New), // a full stream refuses the submit, never drops a queued job
             ($"KV_{options.Kv.Bucket}", 5 << 20, StreamConfigDiscard.New),
-            ($"KV_{options.Kv.ResponseBucket}", 5 << 20, StreamConfigDiscard.New),
             ($"KV_{options.Registry.Bucket}", 1 << 20, StreamConfigDiscard.New),
             (options.Dlq.Name, 2 << 20, StreamConfigDiscard.Old), // dead-lettering never blocks; the oldest go first
         ];

@@ -77,7 +77,6 @@ public sealed class ResourceKeeperTests(NatsFixture nats) : IClassFixture<NatsFi
             (options.Stream.Name, () => js.GetStreamAsync(options.Stream.Name, cancellationToken: Ct).AsTask()),
             (options.Dlq.Name, () => js.GetStreamAsync(options.Dlq.Name, cancellationToken: Ct).AsTask()),
             (options.Kv.Bucket, () => kv.GetStoreAsync(options.Kv.Bucket, Ct).AsTask()),
-            (options.Kv.ResponseBucket, () => kv.GetStoreAsync(options.Kv.ResponseBucket, Ct).AsTask()),
             (options.Registry.Bucket, () => kv.GetStoreAsync(options.Registry.Bucket, Ct).AsTask()),
         };
         var deadline = DateTime.UtcNow + Within;

@@ -22,7 +22,6 @@ public static class TestJobConfiguration
             ["job:dlq:name"] = NatsFixture.UniqueName("JOBS-DLQ"),
             ["job:dlq:storage"] = "memory",
             ["job:kv:bucket"] = NatsFixture.UniqueName("job-queue"),
-            ["job:kv:response_bucket"] = NatsFixture.UniqueName("job-responses"),
             ["job:kv:storage"] = "memory",
             ["job:registry:bucket"] = NatsFixture.UniqueName("agent-registry"),
             ["job:registry:storage"] = "memory",
