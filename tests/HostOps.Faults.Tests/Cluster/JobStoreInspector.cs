@@ -60,7 +60,7 @@ public static class JobStoreInspector
                     // nats-server 2.9: one filter subject per watch.
                     await foreach (var key in jobs.GetKeysAsync([filter]))
                     {
-                        keys.Add(key);
+                        keys.Add(key.StartsWith("events.", StringComparison.Ordinal) ? $"{key} = {await KindAtAsync(jobs, key)}" : key);
                     }
                 }
 
@@ -73,6 +73,20 @@ public static class JobStoreInspector
         {
             return $"  keys unavailable: {e.Message}";
         }
+    }
+
+    // What the bucket holds at an event key (a claim holds started until its outcome replaces it): the index's view
+    // of a lost job can then be told apart from the stored one.
+    private static async Task<string> KindAtAsync(INatsKVStore jobs, string key)
+    {
+        var entry = await jobs.TryGetEntryAsync<byte[]>(key);
+        if (!entry.Success || entry.Value.Value is not { } bytes)
+        {
+            return "unreadable";
+        }
+
+        using var json = System.Text.Json.JsonDocument.Parse(bytes);
+        return json.RootElement.TryGetProperty("kind", out var kind) ? $"{kind.GetString()} (revision {entry.Value.Revision})" : "no kind";
     }
 
     /// <summary>Messages in the dead-letter stream.</summary>
