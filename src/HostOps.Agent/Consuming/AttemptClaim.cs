@@ -58,11 +58,22 @@ internal sealed class AttemptClaim
         }
     }
 
-    /// <summary>Replaces the claim with the attempt's outcome; false when the claim is gone (the job was deleted).</summary>
+    /// <summary>
+    /// Replaces the claim with the attempt's outcome; false when the claim is gone (the job was deleted). A write
+    /// retried after its answer was lost finds the outcome already there: that counts as done.
+    /// </summary>
     public async Task<bool> CompleteAsync(JobEvent outcome, CancellationToken cancellationToken)
     {
         var updated = await _store.TryUpdateAsync(Key, outcome, Revision, JobSerializers.Event, cancellationToken);
-        return updated.Success;
+        if (updated.Success)
+        {
+            return true;
+        }
+
+        // Compared by what identifies the write (a response's JSON does not compare equal once read back).
+        var held = await _store.TryGetEntryAsync(Key, serializer: JobSerializers.Event, cancellationToken: cancellationToken);
+        return held.Success && held.Value.Value is { } stored
+            && (stored.Kind, stored.Attempt, stored.Timestamp, stored.Hostname) == (outcome.Kind, outcome.Attempt, outcome.Timestamp, outcome.Hostname);
     }
 
     /// <summary>Gives the attempt back unrun (or, after a transient failure, for another delivery to run).</summary>

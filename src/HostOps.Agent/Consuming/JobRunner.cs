@@ -16,8 +16,8 @@ namespace HostOps.Agent.Consuming;
 
 /// <summary>
 /// Runs one delivered notification, at most once per attempt: it first claims the attempt (see
-/// <see cref="AttemptClaim"/>); a notification whose attempt is already claimed, whose job was deleted or retried
-/// since, or a broadcast that did not expect this host, is acked without running. Then it runs the operation
+/// <see cref="AttemptClaim"/>); a notification whose attempt is already claimed (a retry since fills the claims no
+/// agent took), whose job was deleted, or a broadcast that did not expect this host, is acked without running. Then it runs the operation
 /// (sending in-progress acks while it takes long), replaces the claim with the terminal event that carries the
 /// response, and only then acks. A transient failure hands the attempt back and naks with the configured back-off until
 /// the last delivery, which dead-letters the job; an unreadable definition is dead-lettered at once, and so is a
@@ -109,7 +109,7 @@ public sealed partial class JobRunner
         var started = new JobEvent(JobEventKind.Started, notification.Attempt, _time.GetUtcNow(), _identity.Hostname);
         var claimKey = JobKeys.Claim(notification.Id, notification.Attempt, route, _identity.Hostname);
         // The claim and the definition are read at once (one round trip, not two): a claim taken for a job that turns
-        // out to be gone or superseded is given back below.
+        // out to be gone is given back below.
         var claiming = AttemptClaim.TryTakeAsync(store, claimKey, started, cancellationToken);
         var reading = ReadDefinitionAsync(store, route, notification, cancellationToken);
         var claim = await claiming;
@@ -265,27 +265,15 @@ public sealed partial class JobRunner
         LogDeadLettered(_logger, notification.Id, letter.Operation, error);
     }
 
-    // The definition (keyed by the route the notification came on) and the next attempt's retried event are read
-    // together: a later attempt makes this one stale.
+    // The definition, keyed by the route the notification came on. A superseded attempt needs no read here: before a
+    // later attempt is published its claims are filled (JobAttempts.FenceAsync), so the claim above was refused.
     private static async Task<(JobDefinition? Job, string? Skip)> ReadDefinitionAsync(
         INatsKVStore store, string route, JobNotification notification, CancellationToken cancellationToken)
     {
-        var reading = ReplicaLag.GetExpectedAsync<byte[]>(store, JobKeys.Definition(notification.Id, route), null, cancellationToken);
-        var newer = store.TryGetEntryAsync<byte[]>(
-            JobKeys.Event(notification.Id, notification.Attempt + 1, JobEventKind.Retried, null), cancellationToken: cancellationToken);
-        var entry = await reading;
-        var retried = await newer;
-        if (!entry.Success || entry.Value.Value is not { Length: > 0 } bytes)
-        {
-            return (null, "the job was deleted or has expired");
-        }
-
-        if (retried.Success && retried.Value.Value is { Length: > 0 })
-        {
-            return (null, $"attempt {notification.Attempt + 1} has superseded it");
-        }
-
-        return (JobSerializers.TryRead(bytes, HostOpsJsonContext.Default.JobDefinition), null);
+        var entry = await ReplicaLag.GetExpectedAsync<byte[]>(store, JobKeys.Definition(notification.Id, route), null, cancellationToken);
+        return entry.Success && entry.Value.Value is { Length: > 0 } bytes
+            ? (JobSerializers.TryRead(bytes, HostOpsJsonContext.Default.JobDefinition), null)
+            : (null, "the job was deleted or has expired");
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dropping malformed job notification on {Subject}")]

@@ -3,6 +3,7 @@ using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Json;
 using HostOps.Jobs.DeadLetters;
 using HostOps.Jobs.Index;
+using HostOps.Jobs.Routing;
 using HostOps.Jobs.Store;
 using NATS.Client.JetStream;
 using NATS.Client.JetStream.Models;
@@ -58,9 +59,34 @@ public sealed class JobAttempts
         return created.Value;
     }
 
-    /// <summary>Publishes attempt <paramref name="attempt"/>'s notification (a duplicate inside the window is dropped by its message id).</summary>
-    public Task PublishAsync(JobDefinition definition, int attempt, CancellationToken cancellationToken) =>
-        JobPublisher.PublishAsync(_buckets.JetStream, definition.Subject, new JobNotification(definition.Id, attempt), cancellationToken);
+    /// <summary>
+    /// Publishes attempt <paramref name="attempt"/>'s notification (a duplicate inside the window is dropped by its
+    /// message id); a later attempt's only once the earlier attempt is fenced (<see cref="FenceAsync"/>).
+    /// </summary>
+    public async Task PublishAsync(JobDefinition definition, int attempt, CancellationToken cancellationToken)
+    {
+        if (attempt > 1)
+        {
+            await FenceAsync(definition, attempt - 1, cancellationToken);
+        }
+
+        await JobPublisher.PublishAsync(_buckets.JetStream, definition.Subject, new JobNotification(definition.Id, attempt), cancellationToken);
+    }
+
+    // Fills every claim of the superseded attempt that no agent has taken with the next attempt's retried event
+    // (create-only; a taken claim stays as it is): a late notification of that attempt then finds its claim taken and
+    // is acked without running, so agents need not read whether a newer attempt exists before every run. The index
+    // and every status read ignore it (its attempt is not the key's, see EventAuthority).
+    private async Task FenceAsync(JobDefinition definition, int attempt, CancellationToken cancellationToken)
+    {
+        var store = await _buckets.JobsAsync(cancellationToken);
+        var route = JobSubjects.RouteOf(definition);
+        var fence = new JobEvent(JobEventKind.Retried, attempt + 1, _time.GetUtcNow());
+        foreach (var host in definition.ExpectedHosts ?? [definition.TargetHostname])
+        {
+            await store.TryCreateAsync(JobKeys.Claim(definition.Id, attempt, route, host), fence, JobSerializers.Event, cancellationToken);
+        }
+    }
 
     /// <summary>The attempt of the last notification published for the job (its subject is its own); 0 when none is stored.</summary>
     public async Task<int> LastPublishedAttemptAsync(JobDefinition definition, CancellationToken cancellationToken)

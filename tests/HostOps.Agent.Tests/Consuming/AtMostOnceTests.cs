@@ -1,9 +1,12 @@
 using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Operations;
+using HostOps.Jobs.Attempts;
+using HostOps.Jobs.Index;
 using HostOps.Jobs.Routing;
 using HostOps.Jobs.Store;
 using HostOps.Testing;
 using HostOps.Testing.Nats;
+using Microsoft.Extensions.DependencyInjection;
 using NATS.Client.JetStream;
 using Shouldly;
 using Xunit;
@@ -41,18 +44,24 @@ public sealed class AtMostOnceTests(NatsFixture nats) : IClassFixture<NatsFixtur
     {
         await using var fleet = await AgentFleet.StartAsync(nats.Url);
         var id = (await fleet.System.Client.SubmitAsync(new JobOperation(OperationTypes.HostnameGet), "_any", Ct)).JobId;
-        var store = await fleet.System.Buckets.JobsAsync(Ct);
-        await store.PutAsync(
-            JobKeys.Event(id, 2, JobEventKind.Retried, null), new JobEvent(JobEventKind.Retried, 2, DateTimeOffset.UtcNow), JobSerializers.Event, Ct);
+        var attempts = fleet.System.Services.GetRequiredService<JobAttempts>();
+        var index = fleet.System.Services.GetRequiredService<JobIndex>();
+        await Eventually.TrueAsync(() => Task.FromResult(index.Find(id) is not null), what: "the job indexed");
+        var definition = await attempts.ReadDefinitionAsync(index.Find(id)!, Ct);
 
+        // Attempt 2 starts while attempt 1's notification is still queued, unclaimed.
+        (await attempts.StartNextAsync(definition!, 1, Ct)).ShouldNotBeNull();
         await fleet.AddAgentAsync("a1");
 
-        // Attempt 1 is dropped; attempt 2 was never published, so the sweep publishes it after ack_wait and it runs.
         var job = await fleet.System.Client.WaitForCompletionAsync(id, TimeSpan.FromSeconds(15), Ct);
         job!.Status.ShouldBe(JobStatus.Completed);
         job.Attempts.ShouldBe(2);
+        await Eventually.TrueAsync(async () => await ConsumerIdleAsync(fleet), what: "both notifications acknowledged");
         fleet.Journal.Calls.ShouldBe(1);
-        (await store.TryGetEntryAsync<byte[]>(JobKeys.Claim(id, 1, JobSubjects.AnyRoute, "a1"), cancellationToken: Ct)).Success.ShouldBeFalse();
+        var store = await fleet.System.Buckets.JobsAsync(Ct);
+        var fence = await store.GetEntryAsync(JobKeys.Claim(id, 1, JobSubjects.AnyRoute, "a1"), serializer: JobSerializers.Event, cancellationToken: Ct);
+        fence.Value!.Kind.ShouldBe(JobEventKind.Retried);
+        fence.Value.Attempt.ShouldBe(2);
     }
 
     [Fact]
