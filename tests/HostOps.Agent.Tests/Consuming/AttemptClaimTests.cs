@@ -3,6 +3,7 @@ using HostOps.Contracts.Jobs;
 using HostOps.Jobs.Store;
 using HostOps.Testing.Jobs;
 using HostOps.Testing.Nats;
+using NATS.Client.KeyValueStore;
 using Shouldly;
 using Xunit;
 
@@ -17,13 +18,11 @@ public sealed class AttemptClaimTests(NatsFixture nats) : IClassFixture<NatsFixt
     public async Task An_outcome_written_again_after_its_answer_was_lost_counts_as_stored()
     {
         await using var system = await TestJobSystem.StartAsync(nats.Url);
-        var store = await system.Buckets.JobsAsync(Ct);
-        var key = JobKeys.Claim(Guid.CreateVersion7(), 1, "_any", "a1");
-        var claim = await AttemptClaim.TryTakeAsync(store, key, new JobEvent(JobEventKind.Started, 1, DateTimeOffset.UtcNow, "a1"), Ct);
+        var (store, key, claim) = await TakeClaimAsync(system);
         var response = new JobHostResponse(JobStatus.Completed, System.Text.Json.JsonDocument.Parse("""{"hostname":"a1"}""").RootElement, null, "a1");
         var outcome = new JobEvent(JobEventKind.Completed, 1, DateTimeOffset.UtcNow, "a1", null, 12.5, response);
 
-        (await claim!.CompleteAsync(outcome, Ct)).ShouldBeTrue();
+        (await claim.CompleteAsync(outcome, Ct)).ShouldBeTrue();
 
         // What ResultWrites does when the first write's answer timed out: the same write again, on the old revision.
         (await claim.CompleteAsync(outcome, Ct)).ShouldBeTrue();
@@ -35,12 +34,19 @@ public sealed class AttemptClaimTests(NatsFixture nats) : IClassFixture<NatsFixt
     public async Task A_claim_of_a_deleted_job_cannot_be_completed()
     {
         await using var system = await TestJobSystem.StartAsync(nats.Url);
-        var store = await system.Buckets.JobsAsync(Ct);
-        var key = JobKeys.Claim(Guid.CreateVersion7(), 1, "_any", "a1");
-        var claim = await AttemptClaim.TryTakeAsync(store, key, new JobEvent(JobEventKind.Started, 1, DateTimeOffset.UtcNow, "a1"), Ct);
+        var (store, key, claim) = await TakeClaimAsync(system);
 
         await store.PurgeAsync(key, cancellationToken: Ct);
 
-        (await claim!.CompleteAsync(new JobEvent(JobEventKind.Completed, 1, DateTimeOffset.UtcNow, "a1"), Ct)).ShouldBeFalse();
+        (await claim.CompleteAsync(new JobEvent(JobEventKind.Completed, 1, DateTimeOffset.UtcNow, "a1"), Ct)).ShouldBeFalse();
+    }
+
+    // Attempt 1 of a new _any job, claimed by a1.
+    private static async Task<(INatsKVStore Store, string Key, AttemptClaim Claim)> TakeClaimAsync(TestJobSystem system)
+    {
+        var store = await system.Buckets.JobsAsync(Ct);
+        var key = JobKeys.Claim(Guid.CreateVersion7(), 1, "_any", "a1");
+        var claim = await AttemptClaim.TryTakeAsync(store, key, new JobEvent(JobEventKind.Started, 1, DateTimeOffset.UtcNow, "a1"), Ct);
+        return (store, key, claim.ShouldNotBeNull());
     }
 }
