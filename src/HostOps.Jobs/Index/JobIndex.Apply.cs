@@ -59,6 +59,39 @@ public sealed partial class JobIndex
         finished.ForEach(f => f.Waiter.TrySetResult(f.Job));
     }
 
+    /// <summary>
+    /// Folds in an event the sweep read from the bucket at <paramref name="key"/> (revision <paramref name="revision"/>).
+    /// The watch delivers every change in order, so this matters only should the view ever miss one: a job would then
+    /// look unprocessed or processing for good, and nothing would move it on. An event the view already holds changes
+    /// nothing and is not published again.
+    /// </summary>
+    public void FoldIn(string key, JobEvent jobEvent, ulong revision)
+    {
+        var finished = new List<(TaskCompletionSource<IndexedJob?> Waiter, IndexedJob? Job)>();
+        JobChangeEvent? change = null;
+        lock (_gate)
+        {
+            if (JobKeys.TryParse(key, out var id, out var isDefinition) && !isDefinition && _jobs.TryGetValue(id, out var job)
+                && JobEventKey.TryParse(key, out var eventKey) && EventAuthority.Admits(job.Route, job.ExpectedHosts, eventKey, jobEvent))
+            {
+                ApplyEvent(job, jobEvent);
+                if (_jobs[id].Progress != job.Progress)
+                {
+                    change = JobChanges.Of(revision, _jobs[id], jobEvent);
+                }
+
+                CollectFinished(id, finished);
+            }
+        }
+
+        if (change is not null)
+        {
+            _feed.Publish(change);
+        }
+
+        finished.ForEach(f => f.Waiter.TrySetResult(f.Job));
+    }
+
     // The change a definition's write or delete makes, for the event feed; null when it changes nothing.
     private JobChangeEvent? ApplyDefinition(Guid id, JobDefinition? definition, ulong revision, DateTimeOffset time)
     {

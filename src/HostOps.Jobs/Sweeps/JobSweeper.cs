@@ -19,6 +19,8 @@ namespace HostOps.Jobs.Sweeps;
 /// the attempt — becomes a new attempt, up to <c>max_deliver</c> attempts, then the job is dead-lettered with the
 /// reason; for a broadcast, that host's part is marked failed instead, since the other hosts ran theirs.</item>
 /// </list>
+/// The claims it reads on the way are folded into the job index (<see cref="JobIndex.FoldIn"/>), so a view that ever
+/// missed a claim or an outcome is put right rather than showing the job waiting for good.
 /// Several API servers may sweep at once: a new attempt starts with a create-only event, and a republish carries the
 /// attempt's message id, so either happens once.
 /// </summary>
@@ -89,6 +91,10 @@ public sealed partial class JobSweeper : BackgroundService
             {
                 LogRepublishing(_logger, definition.Id, attempt);
                 await _attempts.PublishAsync(definition, attempt, cancellationToken);
+            }
+            else if (definition.ExpectedHosts is null)
+            {
+                await FoldInClaimAsync(definition, attempt, cancellationToken);
             }
 
             _seenPublished.Add((definition.Id, attempt));
@@ -166,6 +172,19 @@ public sealed partial class JobSweeper : BackgroundService
         }
     }
 
+    // Published, yet unprocessed after ack_wait: should the view have missed the claim an agent took, it learns it
+    // here (the claim's agent being gone is then seen as for any processing job).
+    private async Task FoldInClaimAsync(JobDefinition definition, int attempt, CancellationToken cancellationToken)
+    {
+        var store = await _buckets.JobsAsync(cancellationToken);
+        var key = JobKeys.Claim(definition.Id, attempt, JobSubjects.RouteOf(definition), definition.TargetHostname);
+        var entry = await store.TryGetEntryAsync(key, serializer: JobSerializers.Event, cancellationToken: cancellationToken);
+        if (entry.Success && entry.Value.Value is { } stored)
+        {
+            _index.FoldIn(key, stored, entry.Value.Revision);
+        }
+    }
+
     private async Task<List<string>> StillClaimedAsync(JobDefinition definition, JobStatusView view, List<string> hosts, CancellationToken cancellationToken)
     {
         var store = await _buckets.JobsAsync(cancellationToken);
@@ -179,6 +198,11 @@ public sealed partial class JobSweeper : BackgroundService
             if (entry.Success && entry.Value.Value is { Kind: JobEventKind.Started } started && started.Timestamp <= judged)
             {
                 claimed.Add(host);
+            }
+            else if (entry.Success && entry.Value.Value is { } stored)
+            {
+                // Its outcome (or a newer claim) is stored: should the view have missed it, it learns it here.
+                _index.FoldIn(key, stored, entry.Value.Revision);
             }
         }
 

@@ -3,6 +3,7 @@ using HostOps.Agent.Operations;
 using HostOps.Contracts.Jobs;
 using HostOps.Contracts.Operations;
 using HostOps.Jobs.Client;
+using HostOps.Jobs.Index;
 using HostOps.Jobs.Routing;
 using HostOps.Jobs.Store;
 using HostOps.Testing;
@@ -137,6 +138,27 @@ public sealed class StrandedJobTests(NatsFixture nats) : IClassFixture<NatsFixtu
         job.Status.ShouldBe(JobStatus.Dlq);
         job.Error!.ShouldContain("delivered 4 times");
         fleet.Journal.Calls.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_claim_and_outcome_the_job_index_missed_are_folded_in_by_the_sweep()
+    {
+        await using var system = await HostOps.Testing.Jobs.TestJobSystem.StartAsync(nats.Url);
+        var id = (await system.Client.SubmitAsync(new JobOperation(OperationTypes.HostnameGet), "_any", Ct)).JobId;
+        var index = system.Services.GetRequiredService<JobIndex>();
+        await Eventually.TrueAsync(() => Task.FromResult(index.Find(id) is not null), what: "the job indexed");
+
+        // The view stops following the bucket: the claim and the outcome below are writes it misses.
+        await index.StopAsync(Ct);
+        var store = await system.Buckets.JobsAsync(Ct);
+        var key = JobKeys.Claim(id, 1, JobSubjects.AnyRoute, "a1");
+        var claimed = await store.CreateAsync(key, new JobEvent(JobEventKind.Started, 1, DateTimeOffset.UtcNow, "a1"), JobSerializers.Event, cancellationToken: Ct);
+        var response = new JobHostResponse(JobStatus.Completed, null, null, "a1");
+        await store.UpdateAsync(
+            key, new JobEvent(JobEventKind.Completed, 1, DateTimeOffset.UtcNow, "a1", null, 1, response), claimed, JobSerializers.Event, cancellationToken: Ct);
+
+        await Eventually.TrueAsync(
+            () => Task.FromResult(index.Find(id)?.View.Status == JobStatus.Completed), what: $"the index to show it completed (it shows {index.Find(id)?.View.Status})");
     }
 
     [Fact]
