@@ -5,7 +5,6 @@ using HostOps.Contracts.Json;
 using HostOps.Jobs.Routing;
 using HostOps.Jobs.Store;
 using HostOps.Jobs.Telemetry;
-using Microsoft.Extensions.Logging;
 using NATS.Client.Core;
 using NATS.Client.JetStream;
 
@@ -44,16 +43,9 @@ public sealed partial class JobClient
         catch (NatsJSApiException)
         {
             // The server refused the notification (a full stream): the caller is told no, so the job must not run
-            // later.
+            // later. Any other failure leaves the stored job to the sweep, which publishes it after ack_wait.
             await store.DeleteAsync(key, cancellationToken: CancellationToken.None);
             throw;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // No answer (NATS restarting, a timeout): the notification may or may not be stored, the job is. The sweep
-            // publishes it after ack_wait if it is not, so the job is accepted: a caller told no would submit it again
-            // and the host change would run twice.
-            LogPublishDeferred(_logger, ex, id);
         }
 
         _metrics.Submitted(operation.Type);
@@ -69,7 +61,4 @@ public sealed partial class JobClient
             ? hosts
             : throw new JobRequestException("target_hostname", $"no live agent matches target '{target.Text}'");
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} is stored but its notification got no answer; the sweep publishes it if it is missing")]
-    private static partial void LogPublishDeferred(ILogger logger, Exception exception, Guid jobId);
 }

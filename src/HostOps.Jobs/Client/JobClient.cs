@@ -5,7 +5,6 @@ using HostOps.Jobs.DeadLetters;
 using HostOps.Jobs.Index;
 using HostOps.Jobs.Store;
 using HostOps.Jobs.Telemetry;
-using Microsoft.Extensions.Logging;
 using NATS.Client.JetStream.Models;
 
 namespace HostOps.Jobs.Client;
@@ -26,15 +25,12 @@ public sealed partial class JobClient
     private readonly TimeProvider _time;
     private readonly BucketRoom _jobsRoom;
     private readonly JobMetrics _metrics;
-    private readonly ILogger<JobClient> _logger;
     private ulong _lastWritten;
 
     public JobClient(
-        JobBuckets buckets, JobIndex index, AgentDirectory agents, DeadLetterOffice deadLetters, JobAttempts attempts, TimeProvider time, JobMetrics metrics,
-        ILogger<JobClient> logger)
+        JobBuckets buckets, JobIndex index, AgentDirectory agents, DeadLetterOffice deadLetters, JobAttempts attempts, TimeProvider time, JobMetrics metrics)
     {
         _metrics = metrics;
-        _logger = logger;
         _attempts = attempts;
         _buckets = buckets;
         _index = index;

@@ -162,26 +162,6 @@ public sealed class StrandedJobTests(NatsFixture nats) : IClassFixture<NatsFixtu
     }
 
     [Fact]
-    public async Task A_submit_whose_notification_got_no_answer_is_accepted_and_published_by_the_sweep()
-    {
-        await using var system = await HostOps.Testing.Jobs.TestJobSystem.StartAsync(nats.Url);
-        var js = system.Buckets.JetStream;
-        var stream = (await js.GetStreamAsync(system.Options.Stream.Name, cancellationToken: Ct)).Info.Config;
-
-        // With no stream on its subject the notification gets no answer, as while nats-server restarts; the bucket
-        // still takes the definition.
-        await js.DeleteStreamAsync(stream.Name!, Ct);
-        var submitted = await system.Client.SubmitAsync(new JobOperation(OperationTypes.HostnameGet), "_any", Ct);
-        await js.CreateStreamAsync(stream, Ct);
-
-        (await system.Client.GetAsync(submitted.JobId, Ct))!.Status.ShouldBe(JobStatus.Unprocessed);
-        await Eventually.TrueAsync(
-            async () => (await js.GetStreamAsync(stream.Name!, cancellationToken: Ct)).Info.State.Messages == 1,
-            TimeSpan.FromSeconds(15),
-            "the sweep published the notification");
-    }
-
-    [Fact]
     public async Task A_broadcast_part_held_by_a_gone_agent_is_marked_failed_and_the_rest_stands()
     {
         await using var fleet = await AgentFleet.StartAsync(nats.Url);
