@@ -24,11 +24,10 @@ public sealed partial class JobIndex
                 {
                     change = ApplyDefinition(id, isPut ? JobSerializers.TryRead(entry.Value, HostOpsJsonContext.Default.JobDefinition) : null, entry.Revision, entry.Created);
                 }
-                else if (isPut && _jobs.TryGetValue(id, out var job) && JobEventKey.TryParse(entry.Key, out var key)
+                else if (isPut && _jobs.TryGetValue(id, out var job)
                     && JobSerializers.TryRead(entry.Value, IndexedEventJsonContext.Default.IndexedEvent)?.ToEvent() is { } jobEvent
-                    && EventAuthority.Admits(job.Route, job.ExpectedHosts, key, jobEvent))
+                    && ApplyAdmitted(job, entry.Key, jobEvent))
                 {
-                    ApplyEvent(job, jobEvent);
                     change = JobChanges.Of(entry.Revision, _jobs[id], jobEvent);
                 }
 
@@ -72,9 +71,8 @@ public sealed partial class JobIndex
         lock (_gate)
         {
             if (JobKeys.TryParse(key, out var id, out var isDefinition) && !isDefinition && _jobs.TryGetValue(id, out var job)
-                && JobEventKey.TryParse(key, out var eventKey) && EventAuthority.Admits(job.Route, job.ExpectedHosts, eventKey, jobEvent))
+                && ApplyAdmitted(job, key, jobEvent))
             {
-                ApplyEvent(job, jobEvent);
                 if (_jobs[id].Progress != job.Progress)
                 {
                     change = JobChanges.Of(revision, _jobs[id], jobEvent);
@@ -90,6 +88,18 @@ public sealed partial class JobIndex
         }
 
         finished.ForEach(f => f.Waiter.TrySetResult(f.Job));
+    }
+
+    // Applies the event stored at `key` when the job's route allows it there (EventAuthority); false when it does not.
+    private bool ApplyAdmitted(IndexedJob job, string key, JobEvent jobEvent)
+    {
+        if (!JobEventKey.TryParse(key, out var eventKey) || !EventAuthority.Admits(job.Route, job.ExpectedHosts, eventKey, jobEvent))
+        {
+            return false;
+        }
+
+        ApplyEvent(job, jobEvent);
+        return true;
     }
 
     // The change a definition's write or delete makes, for the event feed; null when it changes nothing.
